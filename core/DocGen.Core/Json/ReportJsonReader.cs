@@ -24,7 +24,7 @@ public static class ReportJsonReader
 
     private static readonly string[] RootFields =
         ["$schema", "edition", "agency", "year", "title", "publicationDate", "contact", "preface", "sections", "tables"];
-    private static readonly string[] ContactFields = ["office", "address", "postcode", "phone", "fax", "email", "website"];
+    internal static readonly string[] ContactFields = ["office", "address", "postcode", "phone", "fax", "email", "website"];
 
     public static ReadResult Read(ReadOnlyMemory<byte> utf8)
     {

@@ -1,0 +1,50 @@
+using System.Globalization;
+using DocGen.Core.Editions;
+using DocGen.Core.Model;
+
+namespace DocGen.Core.Validation;
+
+/// <summary>Evaluates an arithmetic rule lane by lane and phrases each failing lane in Chinese.</summary>
+internal static class RuleChecks
+{
+    public static void Check(TableDef table, TableData data, Rule rule, List<Finding> findings)
+    {
+        foreach (var lane in rule.Lanes)
+        {
+            var left = Sum(data, lane.Left);
+            var right = Sum(data, lane.Right);
+            if (left is null || right is null) continue; // a missing row is reported on its own
+            bool holds = rule.Comparison == Comparison.Equal ? left == right : left >= right;
+            if (holds) continue;
+            string l = Format(left.Value), r = Format(right.Value);
+            string relation = rule.Comparison == Comparison.Equal ? "两者应相等" : $"不应小于{rule.RightName}";
+            var anchor = lane.Left[0];
+            var row = table.Row(anchor.RowKey)!;
+            findings.Add(new Finding
+            {
+                Code = rule.Code,
+                Severity = rule.Severity,
+                Pointer = Pointer.Cell(table.Id, anchor),
+                Table = table.Name,
+                Row = row.FullLabel,
+                Column = row.Columns[anchor.Column].Label,
+                Expected = r,
+                Actual = l,
+                Message = $"{table.Name} {lane.Label}：{rule.LeftName}为{l}，{rule.RightName}为{r}，{relation}",
+            });
+        }
+    }
+
+    private static decimal? Sum(TableData data, IReadOnlyList<CellRef> cells)
+    {
+        decimal total = 0;
+        foreach (var cell in cells)
+        {
+            if (data.Get(cell.RowKey, cell.Column) is not { } value) return null;
+            total += value.Arithmetic;
+        }
+        return total;
+    }
+
+    private static string Format(decimal d) => d.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,51 @@
+using DocGen.Core.Model;
+
+namespace DocGen.Core.Validation;
+
+/// <summary>
+/// Finds characters that cannot appear in a document (control characters): they are dropped on output,
+/// and the user is told where they were.
+/// </summary>
+internal static class TextChecks
+{
+    public static void Check(Report report, List<Finding> findings)
+    {
+        void Text(string? text, string pointer)
+        {
+            if (text is null) return;
+            int bad = text.Count(IsControl);
+            if (bad > 0)
+                findings.Add(Finding.Warning("CONTROL_CHARACTER", pointer, $"文字中有{bad}个控制字符，输出时将删除"));
+        }
+        Text(report.Agency, "/agency");
+        Text(report.Title, "/title");
+        Blocks(report.Preface, "/preface", Text);
+        for (int i = 0; i < report.Sections.Count; i++)
+        {
+            string p = Pointer.Join("/sections", i);
+            Text(report.Sections[i].Heading, Pointer.Join(p, "heading"));
+            Blocks(report.Sections[i].Blocks, Pointer.Join(p, "blocks"), Text);
+        }
+    }
+
+    /// <summary>Tab and line breaks are allowed; other C0/C1 controls and lone surrogates are not.</summary>
+    public static bool IsControl(char c) =>
+        (char.IsControl(c) && c is not ('\t' or '\n' or '\r')) || c is '\uFFFE' or '\uFFFF';
+
+    private static void Blocks(IReadOnlyList<Block> blocks, string pointer, Action<string?, string> text)
+    {
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            string p = Pointer.Join(pointer, i);
+            switch (blocks[i])
+            {
+                case Paragraph para: text(para.Text, p); break;
+                case Point pt: text(pt.Lead, Pointer.Join(p, "lead")); text(pt.Text, Pointer.Join(p, "text")); break;
+                case Subsection sub:
+                    text(sub.Heading, Pointer.Join(p, "heading"));
+                    Blocks(sub.Blocks, Pointer.Join(p, "blocks"), text);
+                    break;
+            }
+        }
+    }
+}
