@@ -1,0 +1,116 @@
+using DocGen.Pdf.Fonts;
+using DocGen.Pdf.Text;
+
+namespace DocGen.Pdf.Layout;
+
+/// <summary>
+/// Flows blocks into pages: paragraphs split between lines, keep-with-next moves a heading to
+/// the next page together with the start of what follows, tables go through <see cref="TableLayouter"/>.
+/// </summary>
+internal sealed class Paginator
+{
+    private const double Epsilon = 0.01;
+    private readonly PageSetup _page;
+    private readonly TextLayouter _text;
+    private readonly TableLayouter _tables;
+    private readonly Diagnostics _diagnostics;
+    private readonly Dictionary<Block, object> _measured = new(ReferenceEqualityComparer.Instance);
+
+    public Paginator(PageSetup page, FontResolver fonts, Diagnostics diagnostics)
+    {
+        _page = page;
+        _diagnostics = diagnostics;
+        _text = new TextLayouter(fonts, diagnostics);
+        _tables = new TableLayouter(_text, diagnostics);
+    }
+
+    public List<PageContent> Pages { get; } = [];
+    public List<OutlineMark> Outline { get; } = [];
+    public TextLayouter Text => _text;
+    /// <summary>Cursor: points below the top of the text block on the current page.</summary>
+    internal double Y { get; set; }
+    internal double Bottom => _page.TextHeight;
+    internal double Left => _page.MarginLeft;
+    internal double TopOf(double y) => _page.MarginTop + y;
+    internal bool AtPageTop => Y <= Epsilon;
+    internal PageContent Current => Pages[^1];
+
+    internal void NewPage()
+    {
+        Pages.Add(new PageContent());
+        Y = 0;
+    }
+
+    public void Run(IReadOnlyList<Block> blocks)
+    {
+        NewPage();
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            var block = blocks[i];
+            if (block.KeepWithNext && !AtPageTop)
+            {
+                double need = KeepHeight(blocks, i, 0);
+                if (Y + need > Bottom + Epsilon && need <= Bottom) NewPage();
+            }
+            switch (block)
+            {
+                case PageBreakBlock:
+                    if (!(AtPageTop && Current.Lines.Count == 0 && Current.Rects.Count == 0)) NewPage();
+                    break;
+                case ParagraphBlock p:
+                    PlaceParagraph((ParagraphLayout)Measure(p));
+                    break;
+                case TableBlock t:
+                    _tables.Place((PreparedTable)Measure(t), this);
+                    break;
+            }
+        }
+    }
+
+    private object Measure(Block b)
+    {
+        if (_measured.TryGetValue(b, out var m)) return m;
+        m = b switch
+        {
+            ParagraphBlock p => _text.Layout(p, _page.TextWidth),
+            TableBlock t => _tables.Prepare(t, _page.TextWidth, _page.TextHeight),
+            _ => new object(),
+        };
+        _measured[b] = m;
+        return m;
+    }
+
+    /// <summary>Height that must fit below the cursor for block i and the start of the blocks it keeps with.</summary>
+    private double KeepHeight(IReadOnlyList<Block> blocks, int i, int depth)
+    {
+        if (i >= blocks.Count || depth > 20) return 0;
+        var b = blocks[i];
+        switch (b)
+        {
+            case ParagraphBlock p:
+                var pl = (ParagraphLayout)Measure(p);
+                if (!p.KeepWithNext) return p.SpaceBefore + (pl.Lines.Count > 0 ? pl.Lines[0].Height : 0);
+                return p.SpaceBefore + pl.LinesHeight + p.SpaceAfter + KeepHeight(blocks, i + 1, depth + 1);
+            case TableBlock t:
+                return t.SpaceBefore + ((PreparedTable)Measure(t)).StartHeight;
+            default:
+                return 0;
+        }
+    }
+
+    private void PlaceParagraph(ParagraphLayout layout)
+    {
+        var p = layout.Source;
+        if (!AtPageTop) Y += p.SpaceBefore;
+        bool firstLine = true;
+        foreach (var line in layout.Lines)
+        {
+            if (Y + line.Height > Bottom + Epsilon && !AtPageTop) NewPage();
+            if (firstLine && p.Outline is { } o) Outline.Add(new OutlineMark(o.Title, o.Level, Pages.Count - 1, TopOf(Y)));
+            firstLine = false;
+            Current.Lines.Add(new LineItem(line, Left, TopOf(Y)));
+            Y += line.Height;
+        }
+        Y = Math.Min(Y + p.SpaceAfter, Bottom);
+    }
+}

@@ -1,0 +1,22 @@
+using DocGen.Pdf.Fonts;
+
+namespace DocGen.Pdf.Text;
+
+/// <summary>What layout noticed: characters no face has, characters served by a fallback face, overflows.</summary>
+public sealed class Diagnostics
+{
+    private readonly SortedSet<int> _missing = [];
+    private readonly SortedDictionary<int, string> _fallbacks = [];
+    private readonly List<string> _warnings = [];
+
+    /// <summary>Code points no loaded face could draw; they were left out (never drawn as .notdef boxes).</summary>
+    public IReadOnlyCollection<int> MissingCharacters => _missing;
+    /// <summary>Code points drawn with a face other than their role's first face, and that face's name.</summary>
+    public IReadOnlyDictionary<int, string> FallbackCharacters => _fallbacks;
+    /// <summary>Other layout warnings (e.g. a table row taller than a page).</summary>
+    public IReadOnlyList<string> Warnings => _warnings;
+
+    internal void Missing(int cp) { lock (_missing) _missing.Add(cp); }
+    internal void Fallback(int cp, LoadedFace face) { lock (_fallbacks) _fallbacks.TryAdd(cp, face.Info.FullName); }
+    internal void Warn(string message) { lock (_warnings) _warnings.Add(message); }
+}

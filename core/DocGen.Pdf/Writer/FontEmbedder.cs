@@ -1,0 +1,112 @@
+using System.Security.Cryptography;
+using System.Text;
+using DocGen.Pdf.Fonts;
+using static DocGen.Pdf.Writer.PdfSyntax;
+
+namespace DocGen.Pdf.Writer;
+
+/// <summary>What was embedded for one face (for reports and tests).</summary>
+/// <param name="Face">The face.</param>
+/// <param name="BaseFont">PDF font name, with its subset tag (e.g. "ABCDEF+NotoSerifCJKsc-Regular").</param>
+/// <param name="GlyphCount">Distinct glyphs drawn.</param>
+/// <param name="SubsetBytes">Size of the subset font program before compression.</param>
+public sealed record EmbeddedFont(FaceInfo Face, string BaseFont, int GlyphCount, int SubsetBytes);
+
+/// <summary>
+/// Embeds a used face as a Type 0 font with Identity-H: TrueType as CIDFontType2 + FontFile2
+/// (CIDToGIDMap Identity), CFF as CIDFontType0 + FontFile3/OpenType. Glyph ids are retained by
+/// the subsetter so CID = GID in both cases; for the CID-keyed CFF of Noto CJK, CIDs equal glyph ids too.
+/// </summary>
+internal static class FontEmbedder
+{
+    /// <summary>Reserves the objects for a font; returns the Type 0 font's number.</summary>
+    public static int ReserveObjects(PdfFileWriter w, out int[] nums)
+    {
+        nums = [w.Reserve(), w.Reserve(), w.Reserve(), w.Reserve(), w.Reserve()];
+        return nums[0];
+    }
+
+    public static EmbeddedFont Write(PdfFileWriter w, int[] nums, FontUsage usage, SubsetCache cache)
+    {
+        var face = usage.Face;
+        var gids = usage.Widths.Keys.ToList();
+        byte[] program = cache.GetOrCreate(face, gids);
+        string baseFont = SubsetTag(face, gids) + "+" + SanitizeName(face.Info.PostScriptName);
+        double k = 1000.0 / face.UnitsPerEm;
+        var (xMin, yMin, xMax, yMax) = face.BBox;
+        int type0 = nums[0], cid = nums[1], desc = nums[2], file = nums[3], toUni = nums[4];
+        bool cff = face.Info.IsCff;
+
+        w.Object(type0, $"<< /Type /Font /Subtype /Type0 /BaseFont /{baseFont} /Encoding /Identity-H " +
+                        $"/DescendantFonts [{cid} 0 R] /ToUnicode {toUni} 0 R >>");
+        w.Object(cid, $"<< /Type /Font /Subtype /{(cff ? "CIDFontType0" : "CIDFontType2")} /BaseFont /{baseFont} " +
+                      "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> " +
+                      $"/FontDescriptor {desc} 0 R /DW 1000 /W {WidthsArray(usage)}" +
+                      (cff ? "" : " /CIDToGIDMap /Identity") + " >>");
+        w.Object(desc, $"<< /Type /FontDescriptor /FontName /{baseFont} /Flags 4 " +
+                       $"/FontBBox [{Num(xMin * k)} {Num(yMin * k)} {Num(xMax * k)} {Num(yMax * k)}] /ItalicAngle 0 " +
+                       $"/Ascent {Num(face.Ascender * k)} /Descent {Num(face.Descender * k)} /CapHeight {Num(face.Ascender * k)} " +
+                       $"/StemV 80 /{(cff ? "FontFile3" : "FontFile2")} {file} 0 R >>");
+        if (cff) w.Stream(file, "/Subtype /OpenType", program, compress: true);
+        else w.Stream(file, $"/Length1 {program.Length}", program, compress: true);
+        w.Stream(toUni, "", Encoding.ASCII.GetBytes(ToUnicode(usage)), compress: true);
+        return new EmbeddedFont(face.Info, baseFont, gids.Count, program.Length);
+    }
+
+    /// <summary>/W as runs of consecutive glyph ids: [g [w1 w2 ...] ...].</summary>
+    private static string WidthsArray(FontUsage u)
+    {
+        var sb = new StringBuilder("[");
+        uint? prev = null;
+        foreach (var (gid, width) in u.Widths)
+        {
+            if (prev is { } p && gid == p + 1) sb.Append(' ');
+            else
+            {
+                if (prev != null) sb.Append("] ");
+                sb.Append(gid).Append(" [");
+            }
+            sb.Append(Num(width));
+            prev = gid;
+        }
+        if (prev != null) sb.Append(']');
+        return sb.Append(']').ToString();
+    }
+
+    private static string ToUnicode(FontUsage u)
+    {
+        var sb = new StringBuilder();
+        sb.Append("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n")
+          .Append("/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n")
+          .Append("/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n")
+          .Append("1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+        var entries = u.Text.ToList();
+        for (int i = 0; i < entries.Count; i += 100)
+        {
+            var chunk = entries.Skip(i).Take(100).ToList();
+            sb.Append(chunk.Count).Append(" beginbfchar\n");
+            foreach (var (gid, text) in chunk)
+                sb.Append('<').Append(gid.ToString("X4")).Append("> <").Append(Utf16Hex(text)).Append(">\n");
+            sb.Append("endbfchar\n");
+        }
+        sb.Append("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+        return sb.ToString();
+    }
+
+    /// <summary>Six capital letters derived from the face and glyph set (same input, same tag).</summary>
+    private static string SubsetTag(LoadedFace face, List<uint> gids)
+    {
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(face.Info.PostScriptName + ":" + string.Join(',', gids)));
+        var tag = new char[6];
+        for (int i = 0; i < 6; i++) tag[i] = (char)('A' + bytes[i] % 26);
+        return new string(tag);
+    }
+
+    private static string SanitizeName(string s)
+    {
+        var sb = new StringBuilder();
+        foreach (char c in s)
+            if (c > 32 && c < 127 && "()<>[]{}/%#".IndexOf(c) < 0) sb.Append(c);
+        return sb.Length > 0 ? sb.ToString() : "Font";
+    }
+}

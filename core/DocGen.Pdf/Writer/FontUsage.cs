@@ -1,0 +1,44 @@
+using DocGen.Pdf.Fonts;
+
+namespace DocGen.Pdf.Writer;
+
+/// <summary>
+/// The glyphs one face draws in a document, with widths (1/1000 em, as in /W) and the text each
+/// glyph stands for (for ToUnicode). Resource names are given in order of first use.
+/// </summary>
+internal sealed class FontUsage(LoadedFace face, string resourceName)
+{
+    public LoadedFace Face { get; } = face;
+    public string ResourceName { get; } = resourceName;
+    public SortedDictionary<uint, double> Widths { get; } = [];
+    public SortedDictionary<uint, string> Text { get; } = [];
+
+    /// <summary>Registers a glyph; returns its width in text space units (1/1000 em).</summary>
+    public double Use(uint gid, string text)
+    {
+        if (!Widths.TryGetValue(gid, out double w))
+        {
+            w = Math.Round(Face.Advance(gid) * 1000.0 / Face.UnitsPerEm, 3);
+            Widths[gid] = w;
+        }
+        // First meaning wins: a glyph shared by two code points (e.g. 人 and the radical ⼈) keeps the one seen first.
+        if (text.Length > 0) Text.TryAdd(gid, text);
+        return w;
+    }
+}
+
+/// <summary>All fonts used by a document, keyed by face.</summary>
+internal sealed class FontRegistry
+{
+    private readonly Dictionary<LoadedFace, FontUsage> _map = [];
+    public List<FontUsage> InOrder { get; } = [];
+
+    public FontUsage For(LoadedFace face)
+    {
+        if (_map.TryGetValue(face, out var u)) return u;
+        u = new FontUsage(face, "F" + (InOrder.Count + 1));
+        _map[face] = u;
+        InOrder.Add(u);
+        return u;
+    }
+}

@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+
+namespace DocGen.Pdf.Writer;
+
+/// <summary>Formatting of PDF tokens: numbers (invariant, at most 3 decimals), strings, dates, Flate.</summary>
+internal static class PdfSyntax
+{
+    public static string Num(double v)
+    {
+        double r = Math.Round(v, 3);
+        if (r == 0) return "0"; // also turns -0 into 0
+        return r.ToString("0.###", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A text string as UTF-16BE with BOM, hex-encoded: safe for any character.</summary>
+    public static string TextString(string s)
+    {
+        var sb = new StringBuilder("<FEFF");
+        foreach (byte b in Encoding.BigEndianUnicode.GetBytes(s)) sb.Append(b.ToString("X2"));
+        return sb.Append('>').ToString();
+    }
+
+    /// <summary>An ASCII literal string with ( ) \ escaped.</summary>
+    public static string Literal(string s) =>
+        "(" + s.Replace("\\", "\\\\").Replace("(", "\\(").Replace(")", "\\)") + ")";
+
+    public static string Date(DateTimeOffset d)
+    {
+        var off = d.Offset;
+        string sign = off < TimeSpan.Zero ? "-" : "+";
+        off = off.Duration();
+        return $"D:{d:yyyyMMddHHmmss}{sign}{off.Hours:00}'{off.Minutes:00}'";
+    }
+
+    /// <summary>UTF-16BE hex of a string, without BOM (ToUnicode targets).</summary>
+    public static string Utf16Hex(string s)
+    {
+        var sb = new StringBuilder();
+        foreach (byte b in Encoding.BigEndianUnicode.GetBytes(s)) sb.Append(b.ToString("X2"));
+        return sb.ToString();
+    }
+
+    public static byte[] Deflate(byte[] data)
+    {
+        using var ms = new MemoryStream();
+        using (var z = new ZLibStream(ms, CompressionLevel.Optimal, leaveOpen: true)) z.Write(data);
+        return ms.ToArray();
+    }
+}
