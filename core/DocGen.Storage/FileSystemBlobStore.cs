@@ -8,8 +8,9 @@ namespace DocGen.Storage;
 /// <list type="bullet">
 /// <item>Every write goes to a temporary file (<c>.{guid}.tmp</c>, hidden from listings) in the target's
 /// folder, is flushed to disk, then renamed over the target, so a half-written file is never visible.</item>
-/// <item>Create-only writes rename without replacing (<see cref="File.Move(string, string, bool)"/> with
-/// <c>overwrite: false</c>, which fails if the target exists), so two writers cannot both win.</item>
+/// <item>Create-only writes move the temporary file into place with an operation that fails if the target
+/// exists (link(2) on Unix, MoveFileEx without replace on Windows), so two writers can never both win and
+/// nothing is ever replaced. The folder must be on a file system with hard links (any local Unix one).</item>
 /// <item>Files under <c>archive/</c> are made read-only (mode 0444 on Unix, the ReadOnly attribute on
 /// Windows) before they become visible; overwriting or deleting them, or any read-only file, is refused.</item>
 /// <item>Content types are not stored; <see cref="BlobInfo.ContentType"/> is inferred from the extension.</item>
@@ -57,14 +58,10 @@ public sealed class FileSystemBlobStore : IBlobStore
             }
             if (writeOnce) MakeReadOnly(temp);
             cancellationToken.ThrowIfCancellationRequested();
-            try
-            {
-                File.Move(temp, full, overwrite: mode == WriteMode.Overwrite);
-            }
-            catch (IOException ex) when (mode == WriteMode.CreateOnly && File.Exists(full))
-            {
-                throw new BlobAlreadyExistsException(path, ex);
-            }
+            if (mode == WriteMode.Overwrite)
+                File.Move(temp, full, overwrite: true); // rename(2) / MoveFileEx: atomic replace
+            else if (!NativeFile.TryMoveNoReplace(temp, full))
+                throw new BlobAlreadyExistsException(path);
             return new BlobInfo(path, size, contentType);
         }
         finally

@@ -70,6 +70,26 @@ public sealed class FileSystemBlobStoreTests : BlobStoreContractTests, IDisposab
     }
 
     [Fact]
+    public void The_no_replace_move_never_replaces_an_existing_file()
+    {
+        // File.Move(overwrite: false) checks and then renames on Unix, which can replace a file created in
+        // between; the store's own move must fail atomically instead.
+        Directory.CreateDirectory(_root);
+        string source = Path.Combine(_root, ".source.tmp"), target = Path.Combine(_root, "target");
+        File.WriteAllText(source, "new");
+        File.WriteAllText(target, "old");
+
+        Assert.False(NativeFile.TryMoveNoReplace(source, target));
+        Assert.Equal("old", File.ReadAllText(target));
+        Assert.True(File.Exists(source));
+
+        File.Delete(target);
+        Assert.True(NativeFile.TryMoveNoReplace(source, target));
+        Assert.Equal("new", File.ReadAllText(target));
+        Assert.False(File.Exists(source));
+    }
+
+    [Fact]
     public void Default_root_is_the_data_folder_of_the_current_directory()
     {
         Assert.Equal(Path.GetFullPath("./data"), new FileSystemBlobStore().Root);
