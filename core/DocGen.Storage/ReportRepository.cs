@@ -60,7 +60,7 @@ public sealed class ReportRepository
         var existing = await ReadManifestAsync(manifestPath, cancellationToken).ConfigureAwait(false);
         if (existing is not null)
         {
-            await EnsureSameInputAsync(existing, inputSha).ConfigureAwait(false);
+            EnsureSameInput(existing, inputSha);
             if (indexed != location) await WriteLocationAsync(location, cancellationToken).ConfigureAwait(false);
             return existing;
         }
@@ -97,14 +97,15 @@ public sealed class ReportRepository
             // A concurrent save of the same id finished first.
             var winner = await ReadManifestAsync(manifestPath, cancellationToken).ConfigureAwait(false)
                 ?? throw new StorageException(StorageErrorCodes.IntegrityMismatch, $"报告清单无法读取：{manifestPath}");
-            await EnsureSameInputAsync(winner, inputSha).ConfigureAwait(false);
+            EnsureSameInput(winner, inputSha);
             return winner;
         }
 
-        Task EnsureSameInputAsync(ReportManifest stored, string sha) =>
-            stored.GetFile(ReportFileNames.Input)?.Sha256 == sha
-                ? Task.CompletedTask
-                : throw Conflict(stored.ReportId, "同一编号已保存了不同的报告数据");
+        static void EnsureSameInput(ReportManifest stored, string sha)
+        {
+            if (stored.GetFile(ReportFileNames.Input)?.Sha256 != sha)
+                throw Conflict(stored.ReportId, "同一编号已保存了不同的报告数据");
+        }
     }
 
     /// <summary>

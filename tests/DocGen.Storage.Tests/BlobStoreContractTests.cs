@@ -355,6 +355,30 @@ public abstract class BlobStoreContractTests
     }
 
     [Fact]
+    public async Task Concurrent_saves_of_the_same_report_agree_on_one_manifest()
+    {
+        var report = Report("某市民政局" + Unique());
+        var saved = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => new ReportRepository(Store).SaveAsync(report))));
+        foreach (var manifest in saved) AssertSameManifest(saved[0], manifest);
+        AssertSameManifest(saved[0], await Repository.GetReportAsync(report.ReportId, verify: true));
+    }
+
+    [Fact]
+    public async Task An_upload_interrupted_before_its_metadata_still_lists_the_pdf()
+    {
+        var report = Report("某市信访局" + Unique());
+        await Repository.SaveAsync(report);
+        var faulty = new FaultyBlobStore(Store, failOnWrite: 2); // 1: signed.pdf, 2: signed.json
+        await Assert.ThrowsAsync<IOException>(() => new ReportRepository(faulty).ArchiveSignedAsync(report.ReportId, FakePdf("v1"), CreatedAt));
+        var v2 = await Repository.ArchiveSignedAsync(report.ReportId, FakePdf("v2"), CreatedAt);
+
+        Assert.Equal(2, v2.Version);
+        var listed = await Repository.ListSignedVersionsAsync(report.ReportId);
+        Assert.Equal(new SignedVersion(report.ReportId, report.Agency, report.Year, 1, Sha256(FakePdf("v1")), FakePdf("v1").Length, null), listed[0]);
+        Assert.Equal(v2, listed[1]);
+    }
+
+    [Fact]
     public async Task A_signed_version_cannot_be_overwritten_or_deleted()
     {
         var report = Report("某市档案局" + Unique());
