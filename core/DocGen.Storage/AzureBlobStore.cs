@@ -1,0 +1,208 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Azure;
+using Azure.Core;
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+
+namespace DocGen.Storage;
+
+/// <summary>
+/// <see cref="IBlobStore"/> on Azure Blob Storage (or Azurite): the first path segment is the container,
+/// the rest is the blob name, so <c>reports/a/b.json</c> is blob <c>a/b.json</c> in container <c>reports</c>.
+/// <list type="bullet">
+/// <item>Containers are created (private) on the first write into them.</item>
+/// <item>An upload is committed in one request (or one block-list commit), so it is atomic.</item>
+/// <item>Create-only writes send <c>If-None-Match: *</c>; 409/412 become <see cref="BlobAlreadyExistsException"/>.</item>
+/// <item>Under <c>archive/</c> only create-only writes are accepted and deletes are refused. Azure's
+/// immutability policy (set by infra) guards the same blobs against other clients; Azurite has none.</item>
+/// </list>
+/// </summary>
+public sealed class AzureBlobStore : IBlobStore
+{
+    private readonly BlobServiceClient _service;
+    private readonly ConcurrentDictionary<string, Lazy<Task>> _ensured = new(StringComparer.Ordinal);
+
+    /// <summary>Creates a store from a connection string (Azurite, or an account key / SAS).</summary>
+    public AzureBlobStore(string connectionString)
+        : this(new BlobServiceClient(connectionString ?? throw new ArgumentNullException(nameof(connectionString))))
+    {
+    }
+
+    /// <summary>Creates a store from an account URL (<c>https://{account}.blob.core.windows.net</c>) and a credential;
+    /// <paramref name="credential"/> defaults to <see cref="DefaultAzureCredential"/> (managed identity in Azure).</summary>
+    public AzureBlobStore(Uri accountUrl, TokenCredential? credential = null)
+        : this(new BlobServiceClient(accountUrl ?? throw new ArgumentNullException(nameof(accountUrl)),
+            credential ?? new DefaultAzureCredential()))
+    {
+    }
+
+    /// <summary>Creates a store over an existing client (for custom client options).</summary>
+    public AzureBlobStore(BlobServiceClient service)
+    {
+        _service = service ?? throw new ArgumentNullException(nameof(service));
+    }
+
+    /// <summary>The underlying service client.</summary>
+    public BlobServiceClient ServiceClient => _service;
+
+    /// <inheritdoc />
+    public async Task<BlobInfo> WriteAsync(string path, Stream content, string contentType, WriteMode mode = WriteMode.Overwrite,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var (container, name) = BlobPath.Split(path);
+        if (mode == WriteMode.Overwrite && BlobPath.IsWriteOnce(path))
+            throw new BlobImmutableException(path, "覆盖");
+
+        await EnsureContainerAsync(container, cancellationToken).ConfigureAwait(false);
+        var blob = _service.GetBlobContainerClient(container).GetBlobClient(name);
+        var options = new BlobUploadOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
+            Conditions = mode == WriteMode.CreateOnly ? new BlobRequestConditions { IfNoneMatch = ETag.All } : null,
+        };
+        long start = content.CanSeek ? content.Position : 0;
+        try
+        {
+            try
+            {
+                await blob.UploadAsync(content, options, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404 && ex.ErrorCode == "ContainerNotFound" && content.CanSeek)
+            {
+                // The container was deleted behind our back since we created it: create it again, once.
+                _ensured.TryRemove(container, out _);
+                await EnsureContainerAsync(container, cancellationToken).ConfigureAwait(false);
+                content.Position = start;
+                await blob.UploadAsync(content, options, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (RequestFailedException ex) when (mode == WriteMode.CreateOnly && ex.Status is 409 or 412)
+        {
+            throw new BlobAlreadyExistsException(path, ex);
+        }
+        long size = content.CanSeek ? content.Position - start : -1;
+        if (size < 0)
+        {
+            var props = await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            size = props.Value.ContentLength;
+        }
+        return new BlobInfo(path, size, contentType);
+    }
+
+    /// <inheritdoc />
+    public async Task<Stream?> OpenReadAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var blob = GetBlob(path);
+        try
+        {
+            var result = await blob.DownloadStreamingAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            return result.Value.Content;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<BlobInfo?> GetInfoAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var blob = GetBlob(path);
+        try
+        {
+            var props = await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            return new BlobInfo(path, props.Value.ContentLength, props.Value.ContentType);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> ExistsAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var blob = GetBlob(path);
+        try
+        {
+            return (await blob.ExistsAsync(cancellationToken).ConfigureAwait(false)).Value;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return false;
+        }
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<BlobInfo> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var (container, namePrefix) = BlobPath.SplitPrefix(prefix);
+        var client = _service.GetBlobContainerClient(container);
+        var pages = client.GetBlobsAsync(new GetBlobsOptions { Prefix = namePrefix.Length == 0 ? null : namePrefix }, cancellationToken)
+            .AsPages().GetAsyncEnumerator(cancellationToken);
+        try
+        {
+            while (true)
+            {
+                Page<BlobItem> page;
+                try
+                {
+                    if (!await pages.MoveNextAsync().ConfigureAwait(false)) yield break;
+                    page = pages.Current;
+                }
+                catch (RequestFailedException ex) when (ex.Status == 404)
+                {
+                    yield break; // container does not exist yet
+                }
+                foreach (var item in page.Values)
+                {
+                    yield return new BlobInfo(container + "/" + item.Name, item.Properties.ContentLength ?? 0, item.Properties.ContentType);
+                }
+            }
+        }
+        finally
+        {
+            await pages.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> DeleteAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var blob = GetBlob(path);
+        if (BlobPath.IsWriteOnce(path))
+            throw new BlobImmutableException(path, "删除");
+        try
+        {
+            return (await blob.DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return false; // container does not exist
+        }
+    }
+
+    private BlobClient GetBlob(string path)
+    {
+        var (container, name) = BlobPath.Split(path);
+        return _service.GetBlobContainerClient(container).GetBlobClient(name);
+    }
+
+    private async Task EnsureContainerAsync(string container, CancellationToken cancellationToken)
+    {
+        var lazy = _ensured.GetOrAdd(container, c => new Lazy<Task>(() =>
+            _service.GetBlobContainerClient(c).CreateIfNotExistsAsync(PublicAccessType.None, cancellationToken: CancellationToken.None)));
+        try
+        {
+            await lazy.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (lazy.Value.IsFaulted || lazy.Value.IsCanceled)
+        {
+            _ensured.TryRemove(new KeyValuePair<string, Lazy<Task>>(container, lazy)); // try again next time
+            throw;
+        }
+    }
+}
