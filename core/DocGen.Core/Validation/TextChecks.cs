@@ -13,7 +13,7 @@ internal static class TextChecks
         void Text(string? text, string pointer)
         {
             if (text is null) return;
-            int bad = text.Count(IsControl);
+            int bad = text.Count(Rendering.TextCleaner.IsControl);
             if (bad > 0)
                 findings.Add(Finding.Warning("CONTROL_CHARACTER", pointer, $"文字中有{bad}个控制字符，输出时将删除"));
         }
@@ -28,9 +28,6 @@ internal static class TextChecks
         }
     }
 
-    /// <summary>Tab and line breaks are allowed; other C0/C1 controls and lone surrogates are not.</summary>
-    public static bool IsControl(char c) =>
-        (char.IsControl(c) && c is not ('\t' or '\n' or '\r')) || c is '\uFFFE' or '\uFFFF';
 
     private static void Blocks(IReadOnlyList<Block> blocks, string pointer, Action<string?, string> text)
     {
@@ -49,3 +46,4 @@ internal static class TextChecks
         }
     }
 }
+
