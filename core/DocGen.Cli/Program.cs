@@ -15,6 +15,7 @@ internal static class Program
             ImportCommand.Create(),
             ValidateCommand.Create(),
             SchemaCommand.Create(),
+            RenderCommand.Create(),
         };
         try
         {

@@ -26,10 +26,13 @@ public static class ExternalTool
         return (p.ExitCode, stdout.Result + stderr.Result);
     }
 
-    /// <summary>The text pdftotext extracts from a PDF, in reading order (-layout off).</summary>
-    public static string PdfText(string pdf)
+    /// <summary>
+    /// The text pdftotext extracts from a PDF. Raw mode keeps the order of the content stream, so the lines
+    /// of a wrapped table cell ("结果" / "维持") stay together instead of being read across the row.
+    /// </summary>
+    public static string PdfText(string pdf, bool raw = false)
     {
-        var (code, output) = Run("pdftotext", "-enc", "UTF-8", pdf, "-");
+        var (code, output) = raw ? Run("pdftotext", "-raw", "-enc", "UTF-8", pdf, "-") : Run("pdftotext", "-enc", "UTF-8", pdf, "-");
         if (code != 0) throw new InvalidOperationException("pdftotext failed: " + output);
         return output;
     }

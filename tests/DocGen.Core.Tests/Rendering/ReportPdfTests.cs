@@ -46,7 +46,7 @@ public class ReportPdfTests
         foreach (var line in fontLines)
             Assert.Matches(@"\s+yes\s+yes\s+yes\s+\d+\s+\d+\s*$", line); // emb sub uni
 
-        string text = ExternalTool.PdfText(path);
+        string text = ExternalTool.PdfText(path, raw: true);
         Assert.DoesNotMatch(@"[\u2F00-\u2FDF\u2E80-\u2EFF\uFFFD]", text);
         string squeezed = ExternalTool.Squeeze(text);
         var edition = EditionCatalog.Find(report.Edition)!;

@@ -1,0 +1,58 @@
+using DocGen.Core.Model;
+using DocGen.Pdf;
+using DocGen.Pdf.Fonts;
+
+namespace DocGen.Core.Rendering;
+
+[Flags]
+public enum OutputFormats
+{
+    Docx = 1,
+    Pdf = 2,
+    Both = Docx | Pdf,
+}
+
+public sealed record RenderSettings
+{
+    /// <summary>A folder of font files searched before the system's fonts (the agency's licensed fonts).</summary>
+    public string? FontDirectory { get; init; }
+    /// <summary>Preprocess faces for faster subsetting: worth its one-off cost in a server, not in a one-shot command.</summary>
+    public bool LongRunning { get; init; }
+}
+
+/// <summary>The documents made from one report; a format not asked for is null.</summary>
+public sealed record RenderedDocuments(byte[]? Docx, byte[]? Pdf, RenderResult? PdfResult);
+
+/// <summary>
+/// Makes the .docx and the PDF of a report. Holds the fonts, which are costly to load, so one instance
+/// serves a whole batch or a whole server process; thread-safe.
+/// </summary>
+public sealed class DocumentRenderer : IDisposable
+{
+    private readonly FontResolver _fonts;
+
+    public DocumentRenderer(RenderSettings? settings = null)
+    {
+        settings ??= new RenderSettings();
+        var options = new FontResolverOptions { PreprocessFacesForSubsetting = settings.LongRunning };
+        if (settings.FontDirectory is { } dir) options.UserFontDirectories.Add(dir);
+        _fonts = new FontResolver(options);
+    }
+
+    public FontResolver Fonts => _fonts;
+
+    public RenderedDocuments Render(Report report, OutputFormats formats, byte[]? template = null)
+    {
+        byte[]? docx = formats.HasFlag(OutputFormats.Docx) ? RenderDocx(report, template) : null;
+        byte[]? pdf = null;
+        RenderResult? result = null;
+        if (formats.HasFlag(OutputFormats.Pdf))
+            pdf = PdfRenderer.RenderToBytes(ReportPdfBuilder.Build(report), _fonts, out result);
+        return new RenderedDocuments(docx, pdf, result);
+    }
+
+    private static byte[] RenderDocx(Report report, byte[]? template) =>
+        throw new NotSupportedException("Word output is not wired in yet");
+
+    public void Dispose() => _fonts.Dispose();
+}
