@@ -28,7 +28,7 @@ internal static class RenderCommand
 
     private static int Run(string[] files, string outDir, string formatList, string? templatePath, string? fontDir)
     {
-        if (!TryParseFormats(formatList, out var formats))
+        if (!OutputFormatList.TryParse(formatList, out var formats))
         {
             CliOutput.Error("INVALID_FORMAT", $"输出格式“{formatList}”无效，应为docx、pdf或docx,pdf");
             return ExitCodes.Unreadable;
@@ -86,19 +86,4 @@ internal static class RenderCommand
 
     private static IEnumerable<string> Extensions(OutputFormats f) =>
         new[] { (OutputFormats.Docx, "docx"), (OutputFormats.Pdf, "pdf") }.Where(x => f.HasFlag(x.Item1)).Select(x => x.Item2);
-
-    internal static bool TryParseFormats(string list, out OutputFormats formats)
-    {
-        formats = 0;
-        foreach (var part in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            switch (part.ToLowerInvariant())
-            {
-                case "docx": formats |= OutputFormats.Docx; break;
-                case "pdf": formats |= OutputFormats.Pdf; break;
-                default: return false;
-            }
-        }
-        return formats != 0;
-    }
 }

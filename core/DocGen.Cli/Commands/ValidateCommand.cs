@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using DocGen.Core.Editions;
 using DocGen.Core.Validation;
@@ -44,23 +42,6 @@ internal static class ValidateCommand
         return exit;
     }
 
-    public static string ToJson(IEnumerable<(string File, Finding Finding)> findings)
-    {
-        var array = new JsonArray();
-        foreach (var (file, f) in findings)
-            array.Add(new JsonObject
-            {
-                ["file"] = file,
-                ["code"] = f.Code,
-                ["severity"] = f.Severity == Severity.Error ? "error" : "warning",
-                ["pointer"] = f.Pointer,
-                ["table"] = f.Table,
-                ["row"] = f.Row,
-                ["column"] = f.Column,
-                ["expected"] = f.Expected,
-                ["actual"] = f.Actual,
-                ["message"] = f.Message,
-            });
-        return array.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-    }
+    public static string ToJson(IEnumerable<(string File, Finding Finding)> findings) =>
+        FindingJson.Serialize(new JsonArray(findings.Select(x => (JsonNode?)FindingJson.ToJson(x.Finding, x.File)).ToArray()));
 }

@@ -1,0 +1,50 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace DocGen.Functions.Api;
+
+/// <summary>Who is calling: an agency (sees only its own reports) or the compiling office (sees all).</summary>
+public sealed record Caller(string? Agency)
+{
+    public bool IsAdmin => Agency is null;
+
+    /// <summary>Agency names are compared in Unicode NFC, the form storage keeps them in.</summary>
+    public bool May(string agency) => IsAdmin || string.Equals(Agency, agency.Normalize(), StringComparison.Ordinal);
+}
+
+/// <summary>
+/// API keys from configuration: one per agency ("机构甲=key1;机构乙=key2") and one for the compiling
+/// office. Keys are compared in constant time.
+/// </summary>
+public sealed class ApiKeys
+{
+    public const string Header = "x-api-key";
+
+    private readonly List<(byte[] Key, Caller Caller)> _keys = [];
+
+    public static ApiKeys From(IConfiguration config)
+    {
+        var keys = new ApiKeys();
+        foreach (var pair in (config[ServiceSettings.AgencyKeys] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            int eq = pair.LastIndexOf('=');
+            if (eq <= 0 || eq == pair.Length - 1)
+                throw new InvalidOperationException($"{ServiceSettings.AgencyKeys}: 每项应写作“机构名称=密钥”，用分号分隔");
+            keys.Add(pair[(eq + 1)..].Trim(), new Caller(pair[..eq].Trim().Normalize()));
+        }
+        if (config[ServiceSettings.AdminKey] is { Length: > 0 } admin) keys.Add(admin, new Caller(null));
+        return keys;
+    }
+
+    public void Add(string key, Caller caller) => _keys.Add((Encoding.UTF8.GetBytes(key), caller));
+
+    public Caller? Find(string? presented)
+    {
+        if (string.IsNullOrEmpty(presented)) return null;
+        var bytes = Encoding.UTF8.GetBytes(presented);
+        Caller? found = null;
+        foreach (var (key, caller) in _keys)
+            if (CryptographicOperations.FixedTimeEquals(key, bytes)) found ??= caller;
+        return found;
+    }
+}

@@ -1,0 +1,74 @@
+using System.Security.Cryptography;
+using System.Text;
+using DocGen.Core.Editions;
+using DocGen.Core.Json;
+using DocGen.Core.Model;
+using DocGen.Core.Rendering;
+using DocGen.Core.Validation;
+using DocGen.Storage;
+
+namespace DocGen.Functions.Api;
+
+/// <summary>The outcome of a generation request; the HTTP and blob-trigger front ends phrase it their own way.</summary>
+public abstract record Generation
+{
+    /// <summary>The body is not report JSON (parse faults with pointers).</summary>
+    public sealed record Unreadable(IReadOnlyList<Finding> Findings) : Generation;
+    /// <summary>The caller may not write reports of this agency.</summary>
+    public sealed record Forbidden(string Agency) : Generation;
+    /// <summary>The report was read but has errors.</summary>
+    public sealed record Invalid(Report Report, IReadOnlyList<Finding> Findings) : Generation;
+    /// <summary>The documents are stored; <see cref="Created"/> is false when the same input was stored before.</summary>
+    public sealed record Stored(ReportManifest Manifest, IReadOnlyList<Finding> Warnings, bool Created) : Generation;
+}
+
+/// <summary>
+/// Read, check, render and store one report. The report id is a hash of the report as DocGen writes it
+/// (and of the formats asked for), so the same input always gets the same id and is stored once.
+/// </summary>
+public sealed class ReportGeneration(ReportRepository repository, DocumentRenderer renderer)
+{
+    public static readonly string Version = typeof(ReportGeneration).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    public async Task<Generation> GenerateAsync(byte[] body, Caller caller, OutputFormats formats, DateTimeOffset now, CancellationToken ct)
+    {
+        var read = ReportJsonReader.Read(body);
+        if (!read.Ok) return new Generation.Unreadable(read.Errors);
+        var report = read.Report!;
+        string agency = StorageNames.ValidateAgency(report.Agency);
+        if (!caller.May(agency)) return new Generation.Forbidden(agency);
+
+        var findings = ReportValidator.Validate(report);
+        if (findings.Any(f => f.Severity == Severity.Error)) return new Generation.Invalid(report, findings);
+
+        byte[] canonical = ReportJsonWriter.Write(report);
+        string id = ReportId(canonical, formats);
+        if (await repository.GetReportAsync(agency, report.Year, id, cancellationToken: ct) is { } existing)
+            return new Generation.Stored(existing, findings, Created: false);
+
+        // Layout and font subsetting are CPU work; keep them off the request's synchronous path.
+        var docs = await Task.Run(() => renderer.Render(report, formats), ct);
+        var manifest = await repository.SaveAsync(new NewReport
+        {
+            Agency = agency,
+            Year = report.Year,
+            ReportId = id,
+            InputJson = canonical,
+            Docx = docs.Docx,
+            Pdf = docs.Pdf,
+            ValidationJson = Encoding.UTF8.GetBytes(FindingJson.Serialize(FindingJson.ToJson(findings))),
+            TemplateId = $"annual-report-{report.Edition}",
+            DocGenVersion = Version,
+            CreatedAt = now,
+        }, ct);
+        return new Generation.Stored(manifest, findings, Created: true);
+    }
+
+    public static string ReportId(byte[] canonicalJson, OutputFormats formats)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(canonicalJson);
+        sha.AppendData([(byte)formats]);
+        return Convert.ToHexStringLower(sha.GetHashAndReset())[..32];
+    }
+}

@@ -1,0 +1,31 @@
+namespace DocGen.Functions;
+
+/// <summary>
+/// Names of the settings the service reads (configuration keys; as environment variables ':' becomes
+/// '__'). Infrastructure code is checked against these names. Storage settings are in
+/// <see cref="DocGen.Storage.StorageSettings"/>.
+/// </summary>
+public static class ServiceSettings
+{
+    /// <summary>Port the Functions host gives a custom handler; also used standalone (default 7071).</summary>
+    public const string Port = "FUNCTIONS_CUSTOMHANDLER_PORT";
+    /// <summary>Address to listen on standalone (default 127.0.0.1; the Functions host needs loopback only).</summary>
+    public const string ListenAddress = "DocGen:ListenAddress";
+    /// <summary>API keys of agencies: "机构甲=key1;机构乙=key2".</summary>
+    public const string AgencyKeys = "DocGen:Auth:AgencyKeys";
+    /// <summary>Key of the compiling office, which sees every agency's reports.</summary>
+    public const string AdminKey = "DocGen:Auth:AdminKey";
+    /// <summary>Largest report JSON accepted, bytes (default 5 MB).</summary>
+    public const string MaxBodyBytes = "DocGen:Limits:MaxBodyBytes";
+    /// <summary>Largest signed PDF accepted, bytes (default 20 MB).</summary>
+    public const string MaxSignedBytes = "DocGen:Limits:MaxSignedBytes";
+    /// <summary>A folder of licensed font files searched before the system's fonts.</summary>
+    public const string FontDirectory = "DocGen:Fonts:Directory";
+
+    public static IReadOnlyList<string> All { get; } =
+        [Port, ListenAddress, AgencyKeys, AdminKey, MaxBodyBytes, MaxSignedBytes, FontDirectory];
+
+    public const int DefaultPort = 7071;
+    public const long DefaultMaxBodyBytes = 5 * 1024 * 1024;
+    public const long DefaultMaxSignedBytes = 20 * 1024 * 1024;
+}
