@@ -55,8 +55,9 @@ internal static partial class Narrative
         return paras;
     }
 
+    /// <summary>A long paragraph that stops in the middle of a sentence: the page broke it in two.</summary>
     private static bool LooksBroken(string text) =>
-        text.Length >= 40 && TextNorm.IsCjk(text[^1]) && Level(text) == 0 || text.Length >= 40 && Level(text) > 0 && text.Contains('。') && TextNorm.IsCjk(text[^1]);
+        text.Length >= 40 && TextNorm.IsCjk(text[^1]) && (Level(text) == 0 || text.Contains('。'));
 
     internal static string Excerpt(string text, int max = 20) => text.Length <= max ? text : text[..max] + "…";
 

@@ -38,7 +38,7 @@ public static partial class ReportImporter
     public static ImportResult Import(string text, string? fileName = null)
     {
         var issues = new List<ImportIssue>();
-        var lines = (text ?? "").Replace("\r\n", "\n").Replace('\r', '\n').Split('\n')
+        var lines = (text ?? "").TrimStart('\uFEFF').Replace("\r\n", "\n").Replace('\r', '\n').Split('\n')
             .Select((t, i) => new SourceLine(i + 1, t)).ToArray();
         if (lines.All(l => l.IsBlank))
             return new ImportResult(null, [new ImportIssue(0, "EMPTY_TEXT", $"{Source(fileName)}没有可读取的内容", true)]);

@@ -37,10 +37,12 @@ internal static class TextNorm
             };
             sb.Append(c);
         }
-        // "1，" (from 1、) and "1." both become "1." when they enumerate.
-        for (int i = 0; i + 1 < sb.Length; i++)
-            if (char.IsAsciiDigit(sb[i]) && sb[i + 1] == '，' && (i == 0 || !char.IsAsciiDigit(sb[i - 1])) && i + 2 < sb.Length && !char.IsAsciiDigit(sb[i + 2]))
-                if (i == 0 || sb[i - 1] == '）' || sb[i - 1] == '，') sb[i + 1] = '.';
+        // An enumerator "1、" (now "1，") is the same as "1." when it opens the label or follows a bracket.
+        for (int i = 0; i + 2 < sb.Length; i++)
+        {
+            bool opens = i == 0 || sb[i - 1] is '）' or '，';
+            if (opens && char.IsAsciiDigit(sb[i]) && sb[i + 1] == '，' && !char.IsAsciiDigit(sb[i + 2])) sb[i + 1] = '.';
+        }
         return sb.ToString();
     }
 

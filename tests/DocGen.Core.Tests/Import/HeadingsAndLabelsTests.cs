@@ -1,0 +1,58 @@
+using DocGen.Core.Editions;
+using DocGen.Core.Import;
+
+namespace DocGen.Core.Tests.Import;
+
+public class HeadingsAndLabelsTests
+{
+    private static string Replace(string seed, params (int Line, string Text)[] changes)
+    {
+        var lines = Seeds.Lines(seed);
+        foreach (var (line, text) in changes) lines[line - 1] = text;
+        return string.Join("\n", lines);
+    }
+
+    [Fact]
+    public void Accepted_wordings_and_half_width_punctuation_of_section_headings()
+    {
+        var result = ReportImporter.Import(Replace(Seeds.Wanbailin,
+            (59, "四、因政府信息公开工作被申请行政复议,提起行政诉讼情况"),
+            (64, "五、政府信息公开工作存在的主要问题及改进情况")));
+        Assert.False(result.HasErrors, string.Join("\n", result.Issues));
+        var report = result.Report!;
+        Assert.Equal(["overview", "proactive", "requests", "reviews", "problems", "other"], report.Sections.Select(s => s.Key));
+        Assert.Equal("五、政府信息公开工作存在的主要问题及改进情况", report.Sections[4].Heading);
+        Assert.Equal(["10", "0", "1", "1", "12"], report.Tables[TableIds.Reviews].Rows["review"].Select(c => c.Display));
+    }
+
+    [Fact]
+    public void Missing_section_is_an_error_and_the_rest_is_still_read()
+    {
+        var result = ReportImporter.Import(Replace(Seeds.Wanbailin, (67, "")));
+        Assert.Contains(result.Issues, i => i.IsError && i.Code == "MISSING_SECTION" && i.Message.Contains("六、其他需要报告的事项"));
+        Assert.Equal(5, result.Report!.Sections.Count);
+        Assert.Equal(25, result.Report.Tables[TableIds.Requests].Rows.Count);
+    }
+
+    [Theory]
+    [InlineData("(二)部分公开(区分处理的,只计这一情形,不计其他情形)", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）")]
+    [InlineData("1、属于国家秘密", "1.属于国家秘密")]
+    [InlineData("1．属于国家秘密", "1.属于国家秘密")]
+    [InlineData("3.危及\"三安全一稳定\"", "3.危及“三安全一稳定”")]
+    [InlineData("1.申请人无正当理由逾期不补正,行政机关不再处理其政府信息公开申请", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请")]
+    [InlineData("本年收费金额(单位:万元)", "本年收费金额（单位：万元）")]
+    [InlineData("商业\n企业", "商业企业")]
+    public void Label_forms_are_the_same_after_normalising(string published, string mandated) =>
+        Assert.Equal(TextNorm.Label(mandated), TextNorm.Label(published));
+
+    [Fact]
+    public void Year_and_edition_without_tables_or_title()
+    {
+        var result = ReportImporter.Import("某县人民政府2017年政府信息公开工作年度报告\n一、概述\n2017年，我县……。\n二、主动公开政府信息情况\n全年公开信息100条。");
+        var report = result.Report!;
+        Assert.Equal(EditionCatalog.IdLegacy, report.Edition);
+        Assert.Equal(2017, report.Year);
+        Assert.Equal("某县人民政府", report.Agency);
+        Assert.Equal(["一、概述", "二、主动公开政府信息情况"], report.Sections.Select(s => s.Heading));
+    }
+}
