@@ -109,14 +109,16 @@ public static partial class ReportImporter
         }
         else if (mandatedHeadings.Count >= 3)
         {
-            edition = year >= 2021 ? EditionCatalog.Edition2021 : EditionCatalog.Edition2019;
+            edition = EditionCatalog.All.FirstOrDefault(e => e.Mandated && year >= e.FirstYear && (e.LastYear is null || year <= e.LastYear))
+                      ?? EditionCatalog.All.Where(e => e.Mandated).OrderByDescending(e => e.FirstYear).First();
             issues.Add(new ImportIssue(0, "NO_TABLES", $"有规定格式的章节标题但未找到规定的表格，按{year}年度采用{edition.Instrument}的格式", true));
         }
         else
         {
             edition = EditionCatalog.Legacy;
-            if (year >= 2019)
-                issues.Add(new ImportIssue(0, "LEGACY_AFTER_2019", $"{year}年度的报告未采用规定格式的章节和表格，按2019年以前的旧式报告读取", false));
+            if (year > edition.LastYear)
+                issues.Add(new ImportIssue(0, "LEGACY_AFTER_ITS_YEARS",
+                    $"{year}年度的报告未采用规定格式的章节和表格，按{edition.LastYear + 1}年以前的旧式报告读取", false));
         }
 
         string agency = ReadAgency(title, titleLine, prefaceText, furniture, issues);

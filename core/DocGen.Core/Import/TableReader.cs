@@ -255,6 +255,8 @@ internal sealed class TableReader
             cells.Add((t, t.Norm, t.Text));
         }
 
+        var order = new List<int>();
+        bool allExact = true;
         foreach (var (first, norm, text) in cells)
         {
             var (label, unit) = TextNorm.SplitUnit(norm);
@@ -268,15 +270,30 @@ internal sealed class TableReader
                     continue;
                 }
                 Warn(first.Line, "HEADER_MISMATCH", $"{_def.Name}的表头“{text}”与格式中的“{expected[k]}”不一致，按位置对应为“{expected[k]}”");
+                allExact = false;
             }
             used[k] = true;
+            order.Add(k);
             if (unit is not null && unit != labels[k].Unit)
                 _headerUnits[$"{layoutRow}:{expected[k]}"] = unit;
         }
         for (int i = 0; i < expected.Count; i++)
             if (!used[i])
                 Warn(found.Count > 0 ? found[^1].Line : 0, "HEADER_MISSING", $"{_def.Name}的表头中没有“{expected[i]}”");
+
+        // A block of 表二 whose value columns were published in another order, each named exactly:
+        // its values are read in the published order ("信息内容" stays first).
+        if (layoutRow >= 0 && allExact && order.Count == expected.Count && order[0] == 0
+            && !order.SequenceEqual(Enumerable.Range(0, order.Count)))
+        {
+            _columnOrder[layoutRow] = order.Skip(1).Select(k => k - 1).ToArray();
+            Warn(cells[0].First.Line, "COLUMNS_REORDERED",
+                $"{_def.Name}“{expected[0]}”之后的列顺序为“{string.Join("”“", order.Skip(1).Select(k => expected[k]))}”，与格式不同，按表头读取各列");
+        }
     }
+
+    /// <summary>For a 表二 block published with its columns in another order: published position → column index.</summary>
+    private readonly Dictionary<int, int[]> _columnOrder = new();
 
     private string? HeaderUnit(int layoutRow, ColumnDef column) => _headerUnits.GetValueOrDefault($"{layoutRow}:{column.Label}");
 
@@ -350,18 +367,21 @@ internal sealed class TableReader
     {
         var cells = new CellValue[row.Columns.Count];
         bool ok = true;
-        for (int i = 0; i < cells.Length; i++)
+        var order = _columnOrder.GetValueOrDefault(layoutRow);
+        for (int published = 0; published < cells.Length; published++)
         {
+            int i = order?[published] ?? published;
             var column = row.Columns[i];
-            var cell = CellReader.Read(values[i].Text, column, HeaderUnit(layoutRow, column), out var error, out var warning);
+            var value = values[published];
+            var cell = CellReader.Read(value.Text, column, HeaderUnit(layoutRow, column), out var error, out var warning);
             if (cell is null)
             {
-                Error(values[i].Line, "UNREADABLE_CELL", $"{what}“{column.Label}”列：{error}，该行未读取");
+                Error(value.Line, "UNREADABLE_CELL", $"{what}“{column.Label}”列：{error}，该行未读取");
                 ok = false;
                 continue;
             }
-            if (warning is not null) Warn(values[i].Line, "CELL_READ_WITH_NOTE", $"{what}“{column.Label}”列：{warning}");
-            if (cell.Value.Kind == CellKind.Blank) Warn(values[i].Line, "BLANK_CELL", $"{what}“{column.Label}”列为空白");
+            if (warning is not null) Warn(value.Line, "CELL_READ_WITH_NOTE", $"{what}“{column.Label}”列：{warning}");
+            if (cell.Value.Kind == CellKind.Blank) Warn(value.Line, "BLANK_CELL", $"{what}“{column.Label}”列为空白");
             cells[i] = cell.Value;
         }
         return ok ? cells : null;

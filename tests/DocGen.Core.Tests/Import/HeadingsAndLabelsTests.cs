@@ -56,3 +56,19 @@ public class HeadingsAndLabelsTests
         Assert.Equal(["一、概述", "二、主动公开政府信息情况"], report.Sections.Select(s => s.Heading));
     }
 }
+
+public class ColumnOrderTests
+{
+    [Fact]
+    public void Table_two_columns_published_in_another_order_are_read_by_their_headers()
+    {
+        var lines = Seeds.Lines(Seeds.Wanbailin);
+        Assert.Equal("信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |", lines[16]);
+        lines[16] = "信息内容 | 现行有效件数 | 本年制发件数 | 本年废止件数 |";
+        lines[18] = "行政规范性文件 | 11 | 4 | 2 |";
+        var result = ReportImporter.Import(string.Join("\n", lines));
+        Assert.Contains(result.Issues, i => i.Line == 17 && i.Code == "COLUMNS_REORDERED" && !i.IsError);
+        Assert.Equal(["4", "2", "11"], result.Report!.Tables[TableIds.Proactive].Rows["normativeDocuments"].Select(c => c.Display));
+        Assert.Equal(["64142"], result.Report.Tables[TableIds.Proactive].Rows["licensing"].Select(c => c.Display));
+    }
+}
