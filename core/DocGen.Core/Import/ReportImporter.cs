@@ -14,11 +14,15 @@ namespace DocGen.Core.Import;
 public static partial class ReportImporter
 {
     /// <summary>Lines of web page furniture: they are dropped and reported.</summary>
-    [GeneratedRegex(@"^\s*(Document|选择阅读字号.*|扫一扫在手机打开当前页.*|图文解读.*|来源\s*[:：].*|【?打印(本页)?】?|【?关闭(窗口)?】?|分享到.*|浏览次数.*|字号\s*[:：].*)\s*$")]
+    [GeneratedRegex(@"^\s*(Document|选择阅读字号.*|【?字体\s*[:：].*|当前位置\s*[:：].*|扫一扫在手机打开当前页.*|图文解读.*|来源\s*[:：].*|【?打印(本页)?】?|【?关闭(窗口)?】?|分享到.*|浏览次数.*|字号\s*[:：].*)\s*$")]
     private static partial Regex FurnitureRegex();
 
     [GeneratedRegex(@"^\s*(?:发布(?:时间|日期)|发文日期|日期)\s*[:：]\s*(?<y>\d{4})\s*[-/.年]\s*(?<m>\d{1,2})\s*[-/.月]\s*(?<d>\d{1,2})\s*日?\s*$")]
     private static partial Regex DateLineRegex();
+
+    /// <summary>"一." "一．" "一 " written for the enumerator "一、" of a section heading.</summary>
+    [GeneratedRegex(@"^([一二三四五六七八九十]+)\s*(?:[.．、，,]|\s)\s*")]
+    private static partial Regex HeadingEnumerator();
 
     [GeneratedRegex(@"^[一二三四五六七八九十]+、")]
     private static partial Regex PartHeadingRegex();
@@ -180,8 +184,8 @@ public static partial class ReportImporter
     private static IReadOnlyList<Block> ReadTableSection(TableDef def, SourceLine[] body, SourceLine heading,
         Dictionary<string, TableData> tables, List<ImportIssue> issues)
     {
-        var tokens = TableReader.Tokenize(body);
         var reader = new TableReader(def, issues);
+        var tokens = reader.SplitSpaced(TableReader.Tokenize(body));
         int start = tokens.FindIndex(reader.IsTableLabel);
         if (start < 0)
         {
@@ -218,7 +222,7 @@ public static partial class ReportImporter
         for (int i = 0; i < lines.Length; i++)
         {
             if (lines[i].IsBlank) continue;
-            string n = TextNorm.Label(lines[i].Text).TrimEnd('。', '：');
+            string n = TextNorm.Label(HeadingEnumerator().Replace(lines[i].Text.Trim(), "$1、")).TrimEnd('。', '：');
             var def = edition.Sections.FirstOrDefault(d =>
                 TextNorm.Label(d.Heading) == n || d.AcceptedHeadings.Any(a => TextNorm.Label(a) == n));
             if (def is not null && seen.Add(def.Key)) found.Add((i, def));

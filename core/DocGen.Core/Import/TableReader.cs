@@ -81,6 +81,41 @@ internal sealed class TableReader
         return tokens;
     }
 
+    /// <summary>
+    /// A fourth flattening: cells separated by spaces on one line ("规章 0 0 0", "三、本年度办理结果 （一）予以公开 7 2 0 …").
+    /// A single-cell line is split when it reads entirely as labels of this table followed by values; labels
+    /// with spaces inside ("1. 属于国家秘密") are rejoined. Anything else stays one cell.
+    /// </summary>
+    public List<Token> SplitSpaced(List<Token> tokens)
+    {
+        var result = new List<Token>(tokens.Count);
+        foreach (var t in tokens)
+        {
+            var parts = t.Alone ? t.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries) : [];
+            var split = parts.Length > 1 && !IsTableLabel(t) ? Segment(parts) : null;
+            if (split is null) { result.Add(t); continue; }
+            result.AddRange(split.Select((text, i) => new Token(text, t.Line, i == 0, false)));
+        }
+        return result;
+    }
+
+    private List<string>? Segment(string[] parts)
+    {
+        var cells = new List<string>();
+        int p = 0;
+        while (p < parts.Length && !CellReader.LooksLikeValue(parts[p]))
+        {
+            int k = Math.Min(parts.Length, p + 4);
+            while (k > p && !_kinds.ContainsKey(TextNorm.Label(string.Concat(parts[p..k])))) k--;
+            if (k == p) return null;
+            cells.Add(string.Join(" ", parts[p..k]));
+            p = k;
+        }
+        if (parts[p..].Any(x => !CellReader.LooksLikeValue(x))) return null;
+        cells.AddRange(parts[p..]);
+        return cells.Count > 1 ? cells : null;
+    }
+
     /// <summary>Whether a token is a label of this table (caption, header, group or row label).</summary>
     public bool IsTableLabel(Token t) => !t.Empty && (_kinds.ContainsKey(t.Norm) || MatchLeaf(t, quiet: true) is not null);
 

@@ -72,3 +72,21 @@ public class ColumnOrderTests
         Assert.Equal(["64142"], result.Report.Tables[TableIds.Proactive].Rows["licensing"].Select(c => c.Display));
     }
 }
+
+public class SpaceSeparatedTests
+{
+    [Fact]
+    public void Tables_flattened_with_spaces_read_the_same_cells()
+    {
+        var lines = Seeds.Lines(Seeds.Wanbailin);
+        for (int i = 15; i < 63; i++) lines[i] = lines[i].Replace(" |", " ").Replace("|", " ").Trim();
+        lines[58] = "四. 政府信息公开行政复议、行政诉讼情况"; // and an enumerator written "四."
+        var spaced = ReportImporter.Import(string.Join("\n", lines)).Report!;
+        var original = Seeds.Import(Seeds.Wanbailin).Report!;
+        foreach (var (id, table) in original.Tables)
+        {
+            Assert.Equal(table.Rows.Keys.Order(), spaced.Tables[id].Rows.Keys.Order());
+            foreach (var (row, cells) in table.Rows) Assert.Equal(cells, spaced.Tables[id].Rows[row]);
+        }
+    }
+}
