@@ -158,6 +158,9 @@ internal sealed class TableReader
         bool headerMode = true;
         var header = new List<Token>();
         int lastRowLine = firstLine;
+        int lastLabel = -1;
+        for (int i = tokens.Count - 1; i >= start && lastLabel < 0; i--)
+            if (IsTableLabel(tokens[i])) lastLabel = i;
 
         void FlushOrphans()
         {
@@ -227,7 +230,9 @@ internal sealed class TableReader
                 continue;
             }
             // Neither a label nor part of a row: narrative after the table, or a cell that lost its row.
-            if (!CellReader.LooksLikeValue(t.Text) && (t.Text.Length >= 30 || t.Text.Contains('。')) && t.LineStart)
+            // Narrative only when no label of the table follows and no values come next.
+            if (!CellReader.LooksLikeValue(t.Text) && (t.Text.Length >= 30 || t.Text.Contains('。')) && t.LineStart
+                && pos > lastLabel && (pos + 1 >= tokens.Count || !CellReader.LooksLikeValue(tokens[pos + 1].Text) || tokens[pos + 1].Empty))
                 break;
             orphans.Add(t);
             pos++;

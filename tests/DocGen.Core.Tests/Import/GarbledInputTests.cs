@@ -98,3 +98,31 @@ public class GarbledInputTests
         Assert.True(result.HasErrors);
     }
 }
+
+public class TableEndTests
+{
+    [Fact]
+    public void A_long_garbled_row_label_does_not_end_the_table()
+    {
+        var lines = Seeds.Lines(Seeds.Changzhi);
+        Assert.Equal("二、上年结转政府信息公开申请数量", lines[160]);
+        lines[160] = "这一格原本是行标题但网页把它替换成了很长的一段乱码文字，读不出来。";
+        var result = ReportImporter.Import(string.Join("\n", lines));
+        Assert.Contains(result.Issues, i => i.Line == 161 && i.Code == "UNPLACED_CELLS" && i.IsError);
+        var rows = result.Report!.Tables[TableIds.Requests].Rows;
+        Assert.Equal(24, rows.Count);
+        Assert.False(rows.ContainsKey("carriedOver"));
+        Assert.Empty(result.Report.Sections[2].Blocks);
+    }
+
+    [Fact]
+    public void Narrative_after_a_table_is_kept_as_narrative()
+    {
+        var lines = Seeds.Lines(Seeds.Wanbailin).ToList();
+        lines.Insert(29, "注：行政事业性收费金额为区财政局统计的全区数据，单位为万元。");
+        var result = ReportImporter.Import(string.Join("\n", lines));
+        Assert.False(result.HasErrors, string.Join("\n", result.Issues));
+        Assert.Equal(new DocGen.Core.Model.Paragraph("注：行政事业性收费金额为区财政局统计的全区数据，单位为万元。"), Assert.Single(result.Report!.Sections[1].Blocks));
+        Assert.Equal(["803"], result.Report.Tables[TableIds.Proactive].Rows["fees"].Select(c => c.Display));
+    }
+}
