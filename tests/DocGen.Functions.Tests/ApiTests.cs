@@ -1,0 +1,251 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using DocGen.Core.Json;
+using DocGen.Core.Model;
+using DocGen.Core.Tests.Fixtures;
+using DocGen.Storage;
+using DocGen.Storage.Tests;
+
+namespace DocGen.Functions.Tests;
+
+/// <summary>The whole API over real HTTP on 127.0.0.1, once per store (folder on disk, Azurite).</summary>
+public abstract class ApiTests : IAsyncLifetime
+{
+    protected RunningService Service { get; private set; } = null!;
+
+    protected abstract IDictionary<string, string?> StorageSettings();
+
+    public async Task InitializeAsync() => Service = await RunningService.StartAsync(StorageSettings());
+
+    public virtual async Task DisposeAsync() => await Service.DisposeAsync();
+
+    /// <summary>A valid report of agency A; <paramref name="variant"/> makes it (and so its id) different.</summary>
+    internal static string ReportJson(int variant = 0, string agency = RunningService.AgencyA, int year = 2024) =>
+        ReportJsonWriter.WriteString(ReportFactory.Consistent() with
+        {
+            Agency = agency,
+            Year = year,
+            PublicationDate = new DateOnly(year + 1, 1, 20),
+            Title = variant == 0 ? null : $"{agency}{year}年政府信息公开工作年度报告（第{variant}稿）",
+        });
+
+    private static async Task<JsonElement> Json(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+
+    private static async Task AssertProblem(HttpResponseMessage response, HttpStatusCode status, string code)
+    {
+        string body = await response.Content.ReadAsStringAsync();
+        Assert.True(status == response.StatusCode, $"expected {status}, got {response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var json = JsonDocument.Parse(body).RootElement;
+        Assert.Equal(code, json.GetProperty("code").GetString());
+        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", json.GetProperty("title").GetString());
+    }
+
+    private async Task AssertStillServing()
+    {
+        using var client = Service.Client(null);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/health")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_generates_stores_and_serves_both_documents()
+    {
+        using var client = Service.Client(RunningService.KeyA);
+        var created = await client.PostAsync("/api/reports", RunningService.Json(ReportJson()));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var body = await Json(created);
+        string id = body.GetProperty("id").GetString()!;
+        Assert.Equal($"/api/reports/{id}", created.Headers.Location!.OriginalString);
+
+        var docx = await client.GetByteArrayAsync($"/api/reports/{id}/docx");
+        var pdf = await client.GetByteArrayAsync($"/api/reports/{id}/pdf");
+        Assert.Equal("PK"u8.ToArray(), docx[..2]);
+        Assert.Equal("%PDF-"u8.ToArray(), pdf[..5]);
+        var files = body.GetProperty("files").EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("sha256").GetString()!);
+        Assert.Equal(files["report.docx"], Convert.ToHexStringLower(SHA256.HashData(docx)));
+        Assert.Equal(files["report.pdf"], Convert.ToHexStringLower(SHA256.HashData(pdf)));
+
+        var get = await Json(await client.GetAsync($"/api/reports/{id}"));
+        Assert.Equal(RunningService.AgencyA, get.GetProperty("agency").GetString());
+        Assert.Equal($"/api/reports/{id}/pdf", get.GetProperty("links").GetProperty("pdf").GetString());
+
+        // The same input again: the same id, nothing stored twice.
+        var again = await client.PostAsync("/api/reports", RunningService.Json(ReportJson()));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(id, (await Json(again)).GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task Formats_choose_what_is_generated()
+    {
+        using var client = Service.Client(RunningService.KeyA);
+        var created = await client.PostAsync("/api/reports?formats=pdf", RunningService.Json(ReportJson(7)));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        string id = (await Json(created)).GetProperty("id").GetString()!;
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/reports/{id}/docx")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/reports/{id}/pdf")).StatusCode);
+        await AssertProblem(await client.PostAsync("/api/reports?formats=odt", RunningService.Json(ReportJson(7))), HttpStatusCode.BadRequest, "INVALID_FORMAT");
+    }
+
+    [Fact]
+    public async Task Twenty_concurrent_posts_all_succeed_and_match_their_manifests()
+    {
+        using var client = Service.Client(RunningService.AdminKey);
+        var posts = Enumerable.Range(1, 20).Select(i => client.PostAsync("/api/reports",
+            RunningService.Json(ReportJson(i, i % 2 == 0 ? RunningService.AgencyA : RunningService.AgencyB, 2022 + i % 3))));
+        var responses = await Task.WhenAll(posts);
+        var ids = new List<string>();
+        foreach (var r in responses)
+        {
+            Assert.Equal(HttpStatusCode.Created, r.StatusCode);
+            ids.Add((await Json(r)).GetProperty("id").GetString()!);
+        }
+        Assert.Equal(20, ids.Distinct().Count());
+        foreach (var id in ids)
+        {
+            var manifest = await Service.Repository.GetReportAsync(id);
+            Assert.NotNull(manifest);
+            Assert.Empty(await Service.Repository.VerifyAsync(manifest!));
+            Assert.Equal(5, manifest!.Files.Count);
+        }
+    }
+
+    [Fact]
+    public async Task Validate_returns_findings_only()
+    {
+        using var client = Service.Client(RunningService.KeyB);
+        var report = ReportFactory.Consistent() with { Agency = RunningService.AgencyA, Year = 2024 };
+        report = report.WithCell("reviews", "review", 4, CellValue.Integer(99));
+        var response = await client.PostAsync("/api/reports/validate", RunningService.Json(ReportJsonWriter.WriteString(report)));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await Json(response);
+        Assert.False(body.GetProperty("valid").GetBoolean());
+        var f = body.GetProperty("findings").EnumerateArray().Single(x => x.GetProperty("severity").GetString() == "error");
+        Assert.Equal("GROUP_TOTAL_MISMATCH", f.GetProperty("code").GetString());
+        Assert.Equal("/tables/reviews/review/4", f.GetProperty("pointer").GetString());
+    }
+
+    [Fact]
+    public async Task Signed_versions_are_archived_listed_and_never_replaced()
+    {
+        using var client = Service.Client(RunningService.KeyA);
+        string id = (await Json(await client.PostAsync("/api/reports?formats=pdf", RunningService.Json(ReportJson(3))))).GetProperty("id").GetString()!;
+        byte[] signed1 = [.. "%PDF-1.7\n% signed one\n"u8, .. Enumerable.Repeat((byte)'x', 100), .. "\n%%EOF\n"u8];
+        byte[] signed2 = [.. "%PDF-1.7\n% signed two\n"u8, .. Enumerable.Repeat((byte)'y', 100), .. "\n%%EOF\n"u8];
+
+        var r1 = await client.PostAsync($"/api/reports/{id}/signed", RunningService.Pdf(signed1));
+        Assert.Equal(HttpStatusCode.Created, r1.StatusCode);
+        var v1 = await Json(r1);
+        Assert.Equal(1, v1.GetProperty("version").GetInt32());
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(signed1)), v1.GetProperty("sha256").GetString());
+        var r2 = await client.PostAsync($"/api/reports/{id}/signed", RunningService.Pdf(signed2));
+        Assert.Equal(2, (await Json(r2)).GetProperty("version").GetInt32());
+
+        var list = await Json(await client.GetAsync($"/api/reports/{id}/signed"));
+        Assert.Equal([1, 2], list.GetProperty("versions").EnumerateArray().Select(v => v.GetProperty("version").GetInt32()));
+        Assert.Equal(signed1, await client.GetByteArrayAsync($"/api/reports/{id}/signed/1"));
+
+        // No way to replace or delete through the API…
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await client.DeleteAsync($"/api/reports/{id}/signed/1")).StatusCode);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await client.PutAsync($"/api/reports/{id}/signed/1", RunningService.Pdf(signed2))).StatusCode);
+        // …nor through the store.
+        var manifest = (await Service.Repository.GetReportAsync(id))!;
+        string path = ReportLayout.ArchiveFile(manifest.Agency, manifest.Year, id, 1, ReportFileNames.Signed);
+        await Assert.ThrowsAnyAsync<StorageException>(() => Service.Store.WriteBytesAsync(path, signed2, "application/pdf", WriteMode.Overwrite));
+        await Assert.ThrowsAnyAsync<StorageException>(() => Service.Store.WriteBytesAsync(path, signed2, "application/pdf", WriteMode.CreateOnly));
+        await Assert.ThrowsAnyAsync<StorageException>(() => Service.Store.DeleteAsync(path));
+        Assert.Equal(signed1, await client.GetByteArrayAsync($"/api/reports/{id}/signed/1"));
+
+        await AssertProblem(await client.PostAsync($"/api/reports/{id}/signed", RunningService.Pdf("<html>not a pdf</html>"u8.ToArray())), HttpStatusCode.UnprocessableEntity, "NOT_PDF");
+        await AssertProblem(await client.PostAsync($"/api/reports/{id}/signed", RunningService.Json("{}")), HttpStatusCode.UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    [Fact]
+    public async Task Keys_scope_every_agency_to_its_own_reports()
+    {
+        using var a = Service.Client(RunningService.KeyA);
+        using var b = Service.Client(RunningService.KeyB);
+        using var admin = Service.Client(RunningService.AdminKey);
+        using var none = Service.Client(null);
+        using var wrong = Service.Client("not-a-key");
+        string id = (await Json(await a.PostAsync("/api/reports?formats=pdf", RunningService.Json(ReportJson(4))))).GetProperty("id").GetString()!;
+
+        await AssertProblem(await none.GetAsync($"/api/reports/{id}"), HttpStatusCode.Unauthorized, "API_KEY_MISSING");
+        await AssertProblem(await wrong.GetAsync($"/api/reports/{id}"), HttpStatusCode.Unauthorized, "API_KEY_INVALID");
+        await AssertProblem(await b.GetAsync($"/api/reports/{id}"), HttpStatusCode.NotFound, "NOT_FOUND");
+        await AssertProblem(await b.GetAsync($"/api/reports/{id}/pdf"), HttpStatusCode.NotFound, "NOT_FOUND");
+        await AssertProblem(await b.PostAsync($"/api/reports/{id}/signed", RunningService.Pdf("%PDF-1.7\n0123456789\n%%EOF"u8.ToArray())), HttpStatusCode.NotFound, "NOT_FOUND");
+        await AssertProblem(await b.PostAsync("/api/reports", RunningService.Json(ReportJson(5))), HttpStatusCode.Forbidden, "AGENCY_FORBIDDEN");
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/reports/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await a.GetAsync($"/api/reports/{id}/pdf")).StatusCode);
+        await AssertStillServing();
+    }
+
+    [Fact]
+    public async Task Bad_input_gets_the_right_status_and_a_clear_message()
+    {
+        using var client = Service.Client(RunningService.AdminKey);
+        await AssertProblem(await client.PostAsync("/api/reports", RunningService.Json("not json")), HttpStatusCode.BadRequest, "INVALID_REPORT_JSON");
+
+        var invalid = ReportFactory.Consistent() with { Agency = RunningService.AgencyA, Year = 2024 };
+        invalid = invalid.WithCell("proactive", "licensing", 0, CellValue.Integer(-1));
+        var r = await client.PostAsync("/api/reports", RunningService.Json(ReportJsonWriter.WriteString(invalid)));
+        await AssertProblem(r, HttpStatusCode.UnprocessableEntity, "REPORT_INVALID");
+
+        string big = ReportJson().Replace("\"preface\": [", "\"preface\": [\"" + new string('长', 2_000_000) + "\", ");
+        await AssertProblem(await client.PostAsync("/api/reports", RunningService.Json(big)), HttpStatusCode.RequestEntityTooLarge, "BODY_TOO_LARGE");
+
+        await AssertProblem(await client.PostAsync("/api/reports", new StringContent(ReportJson(), Encoding.UTF8, "text/plain")), HttpStatusCode.UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE");
+        await AssertProblem(await client.PostAsync("/api/reports", RunningService.Json(ReportJson(agency: "../../etc"))), HttpStatusCode.UnprocessableEntity, "INVALID_AGENCY");
+        await AssertProblem(await client.PostAsync("/api/reports", RunningService.Json(ReportJson(agency: "甲/乙"))), HttpStatusCode.UnprocessableEntity, "INVALID_AGENCY");
+        await AssertProblem(await client.GetAsync("/api/reports/..%2F..%2Fetc"), HttpStatusCode.NotFound, "NOT_FOUND");
+        await AssertProblem(await client.GetAsync("/api/no-such-thing"), HttpStatusCode.NotFound, "NOT_FOUND");
+        await AssertStillServing();
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsync("/api/reports?formats=pdf", RunningService.Json(ReportJson(9)))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Schema_health_and_openapi_are_served()
+    {
+        using var client = Service.Client(null);
+        var schema = await client.GetStringAsync("/api/schema");
+        Assert.Equal(ReportSchema.Build(), schema);
+        var openapi = await Json(await client.GetAsync("/api/openapi.json"));
+        Assert.True(openapi.GetProperty("paths").TryGetProperty("/api/reports", out _));
+        Assert.True(openapi.GetProperty("paths").TryGetProperty("/api/reports/{id}/signed/{version}", out _));
+    }
+}
+
+public sealed class ApiOnDiskTests : ApiTests
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("docgen-api-").FullName;
+
+    protected override IDictionary<string, string?> StorageSettings() => new Dictionary<string, string?>
+    {
+        [DocGen.Storage.StorageSettings.Kind] = DocGen.Storage.StorageSettings.KindFileSystem,
+        [DocGen.Storage.StorageSettings.Root] = _root,
+    };
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        // Archived files are read-only on purpose; make them writable to clean up.
+        foreach (var f in Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories)) File.SetAttributes(f, FileAttributes.Normal);
+        if (!OperatingSystem.IsWindows())
+            foreach (var f in Directory.EnumerateFileSystemEntries(_root, "*", SearchOption.AllDirectories))
+                File.SetUnixFileMode(f, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        Directory.Delete(_root, true);
+    }
+}
+
+public sealed class ApiOnAzuriteTests(AzuriteFixture azurite) : ApiTests, IClassFixture<AzuriteFixture>
+{
+    protected override IDictionary<string, string?> StorageSettings() => new Dictionary<string, string?>
+    {
+        [DocGen.Storage.StorageSettings.Kind] = DocGen.Storage.StorageSettings.KindAzureBlob,
+        [DocGen.Storage.StorageSettings.ConnectionString] = azurite.ConnectionString,
+    };
+}
