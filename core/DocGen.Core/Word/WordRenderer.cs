@@ -141,6 +141,7 @@ public static class WordRenderer
             if (!tags.TryGetValue(tag, out var list)) return;
             foreach (var sdt in list)
             {
+                Filled(sdt);
                 var content = Content(sdt);
                 if (content is null) continue;
                 var template = content.Descendants<Run>().FirstOrDefault();
@@ -172,6 +173,7 @@ public static class WordRenderer
             if (!tags.TryGetValue(tag, out var list)) return;
             foreach (var sdt in list)
             {
+                Filled(sdt);
                 var content = Content(sdt);
                 if (content is not SdtContentBlock) continue;
                 content.RemoveAllChildren();
@@ -224,6 +226,10 @@ public static class WordRenderer
         {
             var c = report.Contact;
             if (c is null || c.IsEmpty) return [];
+            // Most reports give the contact inside the preface; do not print it twice.
+            var preface = string.Concat(PlainTexts(report.Preface));
+            var given = new[] { c.Office, c.Address, c.Postcode, c.Phone, c.Fax, c.Email, c.Website }.Where(v => !string.IsNullOrWhiteSpace(v));
+            if (given.All(v => preface.Contains(v!, StringComparison.Ordinal))) return [];
             var parts = new List<string>();
             void Add(string label, string? value)
             {
@@ -237,6 +243,21 @@ public static class WordRenderer
             Add("电子邮箱：", c.Email);
             Add("网址：", c.Website);
             return [TextParagraph(protoParagraph, string.Join("；", parts) + "。")];
+        }
+
+        private static IEnumerable<string> PlainTexts(IEnumerable<Block> blocks) => blocks.SelectMany(b => b switch
+        {
+            Model.Paragraph p => [p.Text],
+            Point pt => [pt.Lead, pt.Text],
+            Subsection sub => PlainTexts(sub.Blocks).Prepend(sub.Heading),
+            _ => [],
+        });
+
+        /// <summary>A filled control is no longer a placeholder (Word would grey it out and clear it on click).</summary>
+        private static void Filled(SdtElement sdt)
+        {
+            sdt.SdtProperties?.RemoveAllChildren<ShowingPlaceholder>();
+            sdt.SdtProperties?.RemoveAllChildren<TemporarySdt>();
         }
 
         private List<OpenXmlElement> Narrative(IReadOnlyList<Block> blocks, int depth)

@@ -62,6 +62,7 @@ internal static class WordStyles
             new StyleParagraphProperties
             {
                 KeepNext = new KeepNext(),
+                SnapToGrid = new SnapToGrid { Val = false },
                 SpacingBetweenLines = new SpacingBetweenLines { Before = "0", After = LinePitchTwips.ToString(), Line = "700", LineRule = LineSpacingRuleValues.Exact },
                 Justification = new Justification { Val = JustificationValues.Center },
                 OutlineLevel = new OutlineLevel { Val = 0 },

@@ -141,6 +141,37 @@ public class WordRendererTests
     }
 
     [Fact]
+    public void Contact_is_printed_once()
+    {
+        var report = Synthetic(EditionCatalog.Edition2021);
+        var text = BodyText(WordRenderer.Render(report));
+        Assert.Contains("联系地址：测试市人民路1号；联系电话：0000-1234567。", text);
+        var inPreface = report with { Preface = [new Model.Paragraph("如有疑问请联系：测试市人民路1号，电话0000-1234567。")] };
+        text = BodyText(WordRenderer.Render(inPreface));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, "0000-1234567"));
+    }
+
+    [Fact]
+    public void Placeholder_flags_set_by_Word_are_cleared_on_fill()
+    {
+        var edition = EditionCatalog.Edition2021;
+        using var ms = new MemoryStream();
+        ms.Write(TemplateBuilder.Build(edition));
+        using (var doc = WordprocessingDocument.Open(ms, true))
+        {
+            foreach (var pr in doc.MainDocumentPart!.Document!.Body!.Descendants<SdtProperties>()) pr.Append(new ShowingPlaceholder());
+            doc.MainDocumentPart.Document.Save();
+        }
+        var kept = WordRenderer.Render(Synthetic(edition), ms.ToArray(), new WordRenderOptions { KeepContentControls = true });
+        AssertValid(kept);
+        using var filled = WordprocessingDocument.Open(new MemoryStream(kept), false);
+        var flagged = filled.MainDocumentPart!.Document!.Body!.Descendants<SdtElement>()
+            .Where(s => s.SdtProperties!.GetFirstChild<ShowingPlaceholder>() is not null)
+            .Select(s => s.SdtProperties!.GetFirstChild<Tag>()!.Val!.Value!).ToList();
+        Assert.All(flagged, t => Assert.StartsWith("proto", t));
+    }
+
+    [Fact]
     public void Values_are_written_as_published()
     {
         var edition = EditionCatalog.Edition2019;
@@ -337,6 +368,12 @@ public class WordRendererTests
                 return path;
             }).ToList();
             var pdfs = ToPdf(dir, files);
+            // To look at the pages: DOCGEN_WORD_KEEP=/some/dir keeps the .docx and PDF files.
+            if (Environment.GetEnvironmentVariable("DOCGEN_WORD_KEEP") is { Length: > 0 } keep)
+            {
+                Directory.CreateDirectory(keep);
+                foreach (var f in files.Concat(pdfs)) File.Copy(f, Path.Combine(keep, Path.GetFileName(f)), true);
+            }
             for (int i = 0; i < reports.Count; i++)
             {
                 var (code, text) = Run("pdftotext", pdfs[i], "-");
@@ -353,7 +390,9 @@ public class WordRendererTests
                     {
                         var v = report.Tables.GetValueOrDefault(table.Id)?.Get(cell.RowKey, cell.Column)?.Display;
                         if (string.IsNullOrEmpty(v)) continue;
-                        Assert.True(tokens.Contains(v), $"{reports[i].Name}: {table.Id}/{cell.RowKey}/{cell.Column} = {v} missing from the PDF");
+                        // A value with a unit may wrap inside its narrow cell; bare numbers must come out whole.
+                        bool found = tokens.Contains(v) || (!v.All(c => char.IsAsciiDigit(c) || c is '.' or '-') && compact.Contains(v));
+                        Assert.True(found, $"{reports[i].Name}: {table.Id}/{cell.RowKey}/{cell.Column} = {v} missing from the PDF");
                     }
             }
         }
