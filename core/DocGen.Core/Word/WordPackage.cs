@@ -41,7 +41,28 @@ internal static class WordPackage
                 ts.Write(data);
             }
         }
-        return output.ToArray();
+        return SamePlatform(output.ToArray());
+    }
+
+    /// <summary>
+    /// ZipArchive records the platform it ran on ("version made by": 0 on Windows, 3 on Unix) in each
+    /// central directory entry; fix it to MS-DOS with no external attributes so every OS writes the same bytes.
+    /// </summary>
+    private static byte[] SamePlatform(byte[] zip)
+    {
+        int eocd = zip.Length - 22;
+        while (eocd >= 0 && BitConverter.ToUInt32(zip, eocd) != 0x06054b50) eocd--;
+        if (eocd < 0) return zip;
+        int count = BitConverter.ToUInt16(zip, eocd + 10);
+        int at = (int)BitConverter.ToUInt32(zip, eocd + 16);
+        for (int i = 0; i < count && at + 46 <= zip.Length && BitConverter.ToUInt32(zip, at) == 0x02014b50; i++)
+        {
+            zip[at + 5] = 0;                       // version made by: MS-DOS
+            Array.Clear(zip, at + 38, 4);          // external file attributes
+            int name = BitConverter.ToUInt16(zip, at + 28), extra = BitConverter.ToUInt16(zip, at + 30), comment = BitConverter.ToUInt16(zip, at + 32);
+            at += 46 + name + extra + comment;
+        }
+        return zip;
     }
 
     private static int Rank(string name) => name switch
