@@ -3,6 +3,7 @@ using DocGen.Core.Rendering;
 using DocGen.Functions.Api;
 using DocGen.Storage;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DocGen.Functions;
 
@@ -30,12 +31,13 @@ public static class ServiceApp
 
         builder.Services.AddSingleton(limits);
         builder.Services.AddSingleton(ApiKeys.From(config));
-        builder.Services.AddSingleton(_ => BlobStoreFactory.Create(config));
+        // TryAdd: a caller (a test injecting faults) may have registered its own store.
+        builder.Services.TryAddSingleton(_ => BlobStoreFactory.Create(config));
         builder.Services.AddSingleton(sp => new ReportRepository(sp.GetRequiredService<IBlobStore>()));
         builder.Services.AddSingleton(_ => new DocumentRenderer(new RenderSettings
         {
             FontDirectory = config[ServiceSettings.FontDirectory],
-            LongRunning = true,
+            LongRunning = config.GetValue<bool?>(ServiceSettings.PreprocessFonts) ?? true,
         }));
         builder.Services.AddSingleton<ReportGeneration>();
         builder.Services.AddSingleton(TimeProvider.System);

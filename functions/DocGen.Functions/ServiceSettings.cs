@@ -22,8 +22,11 @@ public static class ServiceSettings
     /// <summary>A folder of licensed font files searched before the system's fonts.</summary>
     public const string FontDirectory = "DocGen:Fonts:Directory";
 
+    /// <summary>Preprocess font faces once for faster subsetting (default true; about 1.5 s per face at start).</summary>
+    public const string PreprocessFonts = "DocGen:Fonts:Preprocess";
+
     public static IReadOnlyList<string> All { get; } =
-        [Port, ListenAddress, AgencyKeys, AdminKey, MaxBodyBytes, MaxSignedBytes, FontDirectory];
+        [Port, ListenAddress, AgencyKeys, AdminKey, MaxBodyBytes, MaxSignedBytes, FontDirectory, PreprocessFonts];
 
     public const int DefaultPort = 7071;
     public const long DefaultMaxBodyBytes = 5 * 1024 * 1024;

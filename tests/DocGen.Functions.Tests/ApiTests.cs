@@ -109,7 +109,7 @@ public abstract class ApiTests : IAsyncLifetime
             var manifest = await Service.Repository.GetReportAsync(id);
             Assert.NotNull(manifest);
             Assert.Empty(await Service.Repository.VerifyAsync(manifest!));
-            Assert.Equal(5, manifest!.Files.Count);
+            Assert.Equal(4, manifest!.Files.Count); // input, docx, pdf, validation
         }
     }
 

@@ -63,7 +63,7 @@ public sealed class BlobTriggerTests : IAsyncLifetime
         string id = body.GetProperty("ReturnValue").GetProperty("reportId").GetString()!;
         var manifest = await _service.Repository.GetReportAsync(id);
         Assert.NotNull(manifest);
-        Assert.Equal(5, manifest!.Files.Count);
+        Assert.Equal(4, manifest!.Files.Count);
         Assert.True(await _service.Store.ExistsAsync($"incoming/{RunningService.AgencyA}/2024年报.result.json"));
         Assert.False(await _service.Store.ExistsAsync($"incoming/{RunningService.AgencyA}/2024年报.findings.json"));
         // The upload itself stays where it was.

@@ -42,12 +42,14 @@ public sealed class RunningService : IAsyncDisposable
             [ServiceSettings.Port] = "0",
             [ServiceSettings.AgencyKeys] = $"{AgencyA}={KeyA};{AgencyB}={KeyB}",
             [ServiceSettings.AdminKey] = AdminKey,
+            // Preprocessing faces pays off over a server's life, not over a test's few requests.
+            [ServiceSettings.PreprocessFonts] = "false",
         };
         if (maxBody is { } m) settings[ServiceSettings.MaxBodyBytes] = m.ToString();
         var app = ServiceApp.Build([], b =>
         {
             b.Configuration.AddInMemoryCollection(settings);
-            if (store is not null) b.Services.AddSingleton(store);
+            if (store is not null) b.Services.AddSingleton<IBlobStore>(store);
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -51,8 +51,7 @@ public sealed class DocumentRenderer : IDisposable
         return new RenderedDocuments(docx, pdf, result);
     }
 
-    private static byte[] RenderDocx(Report report, byte[]? template) =>
-        throw new NotSupportedException("Word output is not wired in yet");
+    private static byte[] RenderDocx(Report report, byte[]? template) => Word.WordRenderer.Render(report, template);
 
     public void Dispose() => _fonts.Dispose();
 }
