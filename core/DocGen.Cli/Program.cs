@@ -16,6 +16,8 @@ internal static class Program
             ValidateCommand.Create(),
             SchemaCommand.Create(),
             RenderCommand.Create(),
+            TemplateCommand.Create(),
+            ServeCommand.Create(),
         };
         try
         {

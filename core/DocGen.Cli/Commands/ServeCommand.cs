@@ -1,0 +1,28 @@
+using System.CommandLine;
+using DocGen.Functions;
+using Microsoft.Extensions.Hosting;
+
+namespace DocGen.Cli.Commands;
+
+/// <summary>`docgen serve`: the same HTTP service as the Functions custom handler, on Kestrel.</summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var port = new Option<int?>("--port") { Description = $"端口（默认取环境变量{ServiceSettings.Port}，否则{ServiceSettings.DefaultPort}）" };
+        var data = new Option<string?>("--data") { Description = "磁盘存储目录（默认./data）" };
+        var command = new Command("serve", "启动HTTP服务（与Azure Functions自定义处理程序相同）") { port, data };
+        command.SetAction(async (parse, ct) =>
+        {
+            var args = new List<string>();
+            if (parse.GetValue(port) is { } p) args.Add($"--{ServiceSettings.Port}={p}");
+            if (parse.GetValue(data) is { } d) args.Add($"--{DocGen.Storage.StorageSettings.Root}={d}");
+            var app = ServiceApp.Build([.. args]);
+            await app.StartAsync(ct);
+            Console.WriteLine($"DocGen服务已启动：{string.Join(", ", app.Urls)}（Ctrl+C停止）");
+            await app.WaitForShutdownAsync(ct);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

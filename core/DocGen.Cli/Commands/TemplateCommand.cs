@@ -1,0 +1,20 @@
+using System.CommandLine;
+using DocGen.Core.Word;
+
+namespace DocGen.Cli.Commands;
+
+/// <summary>`docgen template build [--out DIR]`: writes the .docx template of every edition from the edition definitions.</summary>
+internal static class TemplateCommand
+{
+    public static Command Create()
+    {
+        var output = new Option<string>("--out", "-o") { Description = "输出目录（默认templates）", DefaultValueFactory = _ => "templates" };
+        var build = new Command("build", "由版本定义生成各版本的.docx模板") { output };
+        build.SetAction(parse =>
+        {
+            foreach (var path in TemplateBuilder.WriteAll(parse.GetValue(output)!)) Console.WriteLine(path);
+            return ExitCodes.Ok;
+        });
+        return new Command("template", "模板相关命令") { build };
+    }
+}
