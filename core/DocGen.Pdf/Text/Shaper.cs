@@ -98,6 +98,9 @@ internal sealed class Shaper(FontResolver fonts, Diagnostics diagnostics)
         using var buffer = new HbBuffer();
         buffer.AddUtf16(s);
         buffer.GuessSegmentProperties();
+        // Punctuation and digits alone ("— 1 —") guess as Common: shape them as Han, so dashes and
+        // quotes take the document's full-width forms rather than a proportional fallback.
+        if (buffer.Script == Script.Common || buffer.Script == Script.Unknown || buffer.Script == Script.Inherited) buffer.Script = Script.Han;
         buffer.Direction = Direction.LeftToRight;
         buffer.Language = Chinese;
         face.Font.Shape(buffer);
