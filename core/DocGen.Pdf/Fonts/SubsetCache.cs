@@ -9,15 +9,15 @@ namespace DocGen.Pdf.Fonts;
 internal sealed class SubsetCache
 {
     private const int MaxEntries = 256;
-    private readonly ConcurrentDictionary<string, byte[]> _map = new();
+    private readonly ConcurrentDictionary<string, FontSubset> _map = new();
 
-    public byte[] GetOrCreate(LoadedFace face, IReadOnlyCollection<uint> sortedGlyphs)
+    public FontSubset GetOrCreate(LoadedFace face, IReadOnlyCollection<uint> sortedGlyphs)
     {
         string key = $"{face.Info.Path}#{face.Info.FaceIndex}:{string.Join(',', sortedGlyphs)}";
-        if (_map.TryGetValue(key, out var bytes)) return bytes;
-        bytes = FontSubsetter.Subset(face, sortedGlyphs);
+        if (_map.TryGetValue(key, out var subset)) return subset;
+        subset = FontSubsetter.Subset(face, sortedGlyphs);
         if (_map.Count >= MaxEntries) _map.Clear();
-        _map[key] = bytes;
-        return bytes;
+        _map[key] = subset;
+        return subset;
     }
 }
