@@ -109,6 +109,30 @@ public class EndToEndTests : IDisposable
     }
 
     [Fact]
+    public void RenumberedSubsetsDrawTheSameGlyphsAsSubsetsWithOriginalIds()
+    {
+        // Text extraction cannot see a wrong glyph; pixels can. Original glyph ids are the reference.
+        using var retaining = new FontResolver(new FontResolverOptions { RetainGlyphIdsInSubsets = true });
+        var doc = Fixtures.SampleReport();
+        doc.Add(ParagraphBlock.Of("页码字体：宋体", FontRole.PageNumber, 14));
+        doc.Add(ParagraphBlock.Of("部首检验：人、工、口、日、月、言、金、门。", FontRole.Body));
+        string reference = Path.Combine(_dir, "reference.pdf");
+        var refBytes = PdfRenderer.RenderToBytes(doc, retaining, out _);
+        File.WriteAllBytes(reference, refBytes);
+        Assert.True(refBytes.Length > _bytes.Length + 300_000, $"{refBytes.Length} vs {_bytes.Length}");
+        foreach (int page in new[] { 1, _result.PageCount })
+        {
+            Assert.Equal(0, Run("pdftoppm", "-gray", "-r", "40", "-f", $"{page}", "-l", $"{page}", _path, Path.Combine(_dir, "a")).ExitCode);
+            Assert.Equal(0, Run("pdftoppm", "-gray", "-r", "40", "-f", $"{page}", "-l", $"{page}", reference, Path.Combine(_dir, "b")).ExitCode);
+            var a = Directory.GetFiles(_dir, "a-*.pgm").Single();
+            var b = Directory.GetFiles(_dir, "b-*.pgm").Single();
+            Assert.True(File.ReadAllBytes(a).SequenceEqual(File.ReadAllBytes(b)), $"page {page} differs");
+            File.Delete(a);
+            File.Delete(b);
+        }
+    }
+
+    [Fact]
     public void ResultNamesTheFontFileOfEveryRole()
     {
         foreach (var role in Enum.GetValues<FontRole>())

@@ -22,7 +22,7 @@ public sealed class FontResolver : IDisposable
     {
         _options = options ?? new FontResolverOptions();
         _index = new Lazy<IReadOnlyList<FaceInfo>>(BuildIndex);
-        SubsetCache = new SubsetCache();
+        SubsetCache = new SubsetCache(_options.RetainGlyphIdsInSubsets);
     }
 
     /// <summary>Subsets already made by this resolver, keyed by face and glyph set.</summary>
