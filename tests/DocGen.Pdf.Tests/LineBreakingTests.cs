@@ -79,6 +79,17 @@ public class LineBreakingTests
     }
 
     [Fact]
+    public void GridSpacingPutsTwentyEightCharactersOnAGbLine()
+    {
+        double width = Units.Mm(156);
+        string text = string.Concat(Enumerable.Repeat("政府信息公开工作年度报告", 10));
+        Assert.Equal(27, Lines(ParagraphBlock.Of(text, size: Size), width).Select(LineText).First().Length);
+        var lines = Lines(ParagraphBlock.Of(text, size: Size).Grid(28, width, Size), width);
+        Assert.Equal(28, LineText(lines[0]).Length);
+        Assert.Equal(width, lines[0].Width, 2);
+    }
+
+    [Fact]
     public void AlignmentCentreAndRight()
     {
         var centre = Lines(ParagraphBlock.Of("标题", size: Size).Aligned(TextAlign.Center), 10 * Size)[0];

@@ -9,7 +9,7 @@ internal sealed class TextLayouter(FontResolver fonts, Diagnostics diagnostics)
 
     public ParagraphLayout Layout(ParagraphBlock p, double width)
     {
-        var atoms = _shaper.Shape(p.Runs);
+        var atoms = _shaper.Shape(p.Runs, p.LetterSpacing);
         double firstSize = p.Runs.Count > 0 ? p.Runs[0].Size : 12;
         var layout = new ParagraphLayout { Source = p };
         layout.Lines.AddRange(LineBreaker.Break(atoms, width, p.FirstLineIndentChars * firstSize, p.Align, p.LinePitch));
