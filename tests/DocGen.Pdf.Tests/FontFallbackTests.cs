@@ -57,7 +57,7 @@ public class FontFallbackTests
         int missing = Enumerable.Range(0x4E00, 0x9FFF - 0x4E00).Concat(Enumerable.Range(0x3400, 0x4DBF - 0x3400))
             .Concat(Enumerable.Range(0x20000, 0x2A6DF - 0x20000)).First(cp => !kai.HasGlyph(cp) && serif.HasGlyph(cp));
         string text = "楷体" + char.ConvertFromUtf32(missing) + "字";
-        var d = new Diagnostics();
+        var d = new LayoutDiagnostics();
         var line = Lines(ParagraphBlock.Of(text, FontRole.Heading2), 400, d).Single();
 
         Assert.Equal(text, LineText(line));
@@ -74,7 +74,7 @@ public class FontFallbackTests
     [Fact]
     public void LatinInAKaiRunIsShapedAndCharactersNoFaceHasAreLeftOutNotBoxed()
     {
-        var d = new Diagnostics();
+        var d = new LayoutDiagnostics();
         string text = "ABC abc 123\uE000\U0010FFFD结束";
         var lines = Lines(ParagraphBlock.Of(text, FontRole.Heading2), 400, d);
         var atoms = lines.SelectMany(l => l.Atoms).Select(a => a.Atom).ToList();
@@ -95,7 +95,7 @@ public class FontFallbackTests
         options.Chains[FontRole.Body] = ["LXGW WenKai Light"];
         using var fonts = new FontResolver(options);
         var p = ParagraphBlock.Of("加粗", FontRole.Body, 16, bold: true);
-        var synthetic = new TextLayouter(fonts, new Diagnostics()).Layout(p, 400).Lines.Single();
+        var synthetic = new TextLayouter(fonts, new LayoutDiagnostics()).Layout(p, 400).Lines.Single();
         // LXGW WenKai Light has no "LXGW WenKai Light Bold": fill + stroke instead.
         Assert.True(synthetic.Atoms[0].Atom.SyntheticBold || synthetic.Atoms[0].Atom.Face.Info.SubfamilyName.Contains("Bold"));
     }

@@ -73,7 +73,7 @@ public class TableLayoutTests
     {
         var doc = new PdfDocumentModel();
         for (int i = 0; i < 21; i++) doc.Add(ParagraphBlock.Of("一行正文。").Pitch(28.95));
-        doc.Add(ParagraphBlock.Of("二、标题", Fonts.FontRole.Heading1).Pitch(28.95).KeepNext());
+        doc.Add(ParagraphBlock.Of("二、标题", FontRole.Heading1).Pitch(28.95).KeepNext());
         doc.Add(ParagraphBlock.Of(Fixtures.Body).Indent(2).Pitch(28.95));
         var pg = Paginate(doc);
         Assert.Equal(21, pg.Pages[0].Lines.Count); // 22 lines fit; the heading's line stays empty

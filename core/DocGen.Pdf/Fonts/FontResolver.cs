@@ -1,6 +1,7 @@
+using DocGen.Pdf.Fonts;
 using System.Collections.Concurrent;
 
-namespace DocGen.Pdf.Fonts;
+namespace DocGen.Pdf;
 
 /// <summary>
 /// Finds font files by family name (user folders first, then the system's), loads each face

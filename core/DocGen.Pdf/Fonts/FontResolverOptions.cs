@@ -1,4 +1,4 @@
-namespace DocGen.Pdf.Fonts;
+namespace DocGen.Pdf;
 
 /// <summary>Where fonts are looked for and which families serve each role, in order of preference.</summary>
 public sealed class FontResolverOptions

@@ -1,7 +1,8 @@
+using DocGen.Pdf.Fonts;
 using System.Runtime.InteropServices;
 using DocGen.Pdf.Native;
 
-namespace DocGen.Pdf.Fonts;
+namespace DocGen.Pdf;
 
 /// <summary>A subset font program and where each original glyph went.</summary>
 /// <param name="Data">The sfnt bytes (TrueType or OpenType/CFF).</param>

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using HarfBuzzSharp;
 using DocGen.Pdf.Native;
 
-namespace DocGen.Pdf.Fonts;
+namespace DocGen.Pdf;
 
 /// <summary>
 /// A face loaded with HarfBuzz (memory-mapped file, scale = units per em). Loaded once per

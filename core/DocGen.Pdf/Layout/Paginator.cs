@@ -13,10 +13,10 @@ internal sealed class Paginator
     private readonly PageSetup _page;
     private readonly TextLayouter _text;
     private readonly TableLayouter _tables;
-    private readonly Diagnostics _diagnostics;
+    private readonly LayoutDiagnostics _diagnostics;
     private readonly Dictionary<Block, object> _measured = new(ReferenceEqualityComparer.Instance);
 
-    public Paginator(PageSetup page, FontResolver fonts, Diagnostics diagnostics)
+    public Paginator(PageSetup page, FontResolver fonts, LayoutDiagnostics diagnostics)
     {
         _page = page;
         _diagnostics = diagnostics;

@@ -1,4 +1,4 @@
-namespace DocGen.Pdf.Text;
+namespace DocGen.Pdf;
 
 /// <summary>
 /// Chinese line-breaking rules (a simplified GB/T 15834 / JIS X 4051 kinsoku): a break may fall

@@ -9,7 +9,7 @@ namespace DocGen.Pdf.Text;
 /// Turns styled runs into atoms: picks a face per character (role chain, then any loaded face),
 /// shapes each stretch of one face with HarfBuzz, and splits the result into clusters.
 /// </summary>
-internal sealed class Shaper(FontResolver fonts, Diagnostics diagnostics)
+internal sealed class Shaper(FontResolver fonts, LayoutDiagnostics diagnostics)
 {
     private static readonly Language Chinese = new("zh-Hans");
 

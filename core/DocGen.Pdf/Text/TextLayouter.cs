@@ -3,7 +3,7 @@ using DocGen.Pdf.Fonts;
 namespace DocGen.Pdf.Text;
 
 /// <summary>Lays out a paragraph for a width: shape, then break into lines.</summary>
-internal sealed class TextLayouter(FontResolver fonts, Diagnostics diagnostics)
+internal sealed class TextLayouter(FontResolver fonts, LayoutDiagnostics diagnostics)
 {
     private readonly Shaper _shaper = new(fonts, diagnostics);
 

@@ -5,13 +5,6 @@ using static DocGen.Pdf.Writer.PdfSyntax;
 
 namespace DocGen.Pdf.Writer;
 
-/// <summary>What was embedded for one face (for reports and tests).</summary>
-/// <param name="Face">The face.</param>
-/// <param name="BaseFont">PDF font name, with its subset tag (e.g. "ABCDEF+NotoSerifCJKsc-Regular").</param>
-/// <param name="GlyphCount">Distinct glyphs drawn.</param>
-/// <param name="SubsetBytes">Size of the subset font program before compression.</param>
-public sealed record EmbeddedFont(FaceInfo Face, string BaseFont, int GlyphCount, int SubsetBytes);
-
 /// <summary>
 /// Embeds a used face as a Type 0 font with Identity-H: TrueType as CIDFontType2 + FontFile2 with
 /// CIDToGIDMap Identity, CFF as CIDFontType0 + FontFile3/OpenType whose charset is rewritten to the
