@@ -146,3 +146,54 @@ public class EndToEndTests : IDisposable
         Assert.Equal(_bytes.Length, _result.ByteCount);
     }
 }
+
+public class RendererEdgeTests
+{
+    [Fact]
+    public void ParallelRendersShareOneResolverAndGiveIdenticalBytes()
+    {
+        var outputs = new byte[4][];
+        Parallel.For(0, outputs.Length, i => outputs[i] = PdfRenderer.RenderToBytes(Fixtures.SampleReport(2), Fixtures.Fonts, out _));
+        Assert.All(outputs, o => Assert.Equal(outputs[0], o));
+    }
+
+    [Fact]
+    public void EmptyDocumentIsOneValidPage()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"docgen-empty-{Environment.ProcessId}.pdf");
+        try
+        {
+            File.WriteAllBytes(path, PdfRenderer.RenderToBytes(new PdfDocumentModel(), Fixtures.Fonts, out var result));
+            Assert.Equal(1, result.PageCount);
+            var (code, output) = ExternalTools.Run("qpdf", "--check", path);
+            Assert.True(code == 0, output);
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void PageNumbersSitOutsideOneCharacterInAndBelowTheTextBlock()
+    {
+        var doc = new PdfDocumentModel();
+        doc.Add(ParagraphBlock.Of("第一页")).Add(new PageBreakBlock()).Add(ParagraphBlock.Of("第二页"));
+        var bytes = PdfRenderer.RenderToBytes(doc, Fixtures.Fonts, out var result);
+        string path = Path.Combine(Path.GetTempPath(), $"docgen-pn-{Environment.ProcessId}.pdf");
+        File.WriteAllBytes(path, bytes);
+        try
+        {
+            Assert.Equal(2, result.PageCount);
+            var (_, xml) = ExternalTools.Run("pdftotext", "-bbox", path, "-");
+            var page = PageSetup.GbT9704();
+            double left = page.MarginLeft, right = page.MarginLeft + page.TextWidth, bottom = page.MarginTop + page.TextHeight;
+            var words = System.Text.RegularExpressions.Regex.Matches(xml,
+                "<word xMin=\"([\\d.]+)\" yMin=\"([\\d.]+)\" xMax=\"([\\d.]+)\" yMax=\"([\\d.]+)\">—</word>");
+            // Two dashes on each page; odd page: the right dash ends one 14 pt character inside the block's right edge.
+            Assert.Equal(4, words.Count);
+            double X(int i, int g) => double.Parse(words[i].Groups[g].Value, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(right - 14, X(1, 3), 0.5);
+            Assert.Equal(left + 14, X(2, 1), 0.5);   // even page: left dash starts one character in
+            Assert.True(X(0, 2) > bottom && X(0, 2) < bottom + Units.Mm(10), "numbers sit just below the text block");
+        }
+        finally { File.Delete(path); }
+    }
+}
