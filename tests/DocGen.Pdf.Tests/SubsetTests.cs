@@ -62,3 +62,23 @@ public class SubsetTests
         else Assert.True(subset.Length < 64 * 1024, $"subset is {subset.Length} bytes");
     }
 }
+
+public class PreprocessTests
+{
+    [Fact]
+    public void PreprocessedFacesGiveTheSameDocument()
+    {
+        static FontResolver Make(bool pre)
+        {
+            var o = new FontResolverOptions { PreprocessFacesForSubsetting = pre };
+            foreach (var role in Enum.GetValues<FontRole>()) o.Chains[role] = ["LXGW WenKai"];
+            return new FontResolver(o);
+        }
+        using var plain = Make(false);
+        using var pre = Make(true);
+        var a = PdfRenderer.RenderToBytes(Fixtures.SampleReport(1), plain, out _);
+        var b = PdfRenderer.RenderToBytes(Fixtures.SampleReport(1), pre, out var result);
+        Assert.Equal(a, b);
+        Assert.All(result.EmbeddedFonts, f => Assert.Contains("LXGW WenKai", f.Face.FullName)); // regular and its bold
+    }
+}
