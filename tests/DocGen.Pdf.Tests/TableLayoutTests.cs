@@ -80,6 +80,21 @@ public class TableLayoutTests
         Assert.Equal("二、标题", LineText(pg.Pages[1].Lines[0].Line));
     }
 
+    [Theory]
+    [InlineData(21, 0, 5)] // one line left on page 1: the paragraph starts on page 2 (no orphan)
+    [InlineData(18, 3, 2)] // four lines left, five-line paragraph: three stay, two move (no widow)
+    [InlineData(17, 5, 0)] // five lines left: it fits
+    public void WidowAndOrphanControl(int fillerLines, int onFirstPage, int onSecondPage)
+    {
+        var doc = new PdfDocumentModel();
+        for (int i = 0; i < fillerLines; i++) doc.Add(ParagraphBlock.Of("一行正文。").Pitch(28.95));
+        string five = string.Concat(Enumerable.Repeat("政府信息公开工作年度报告", 11)); // 132 characters: 5 lines of 27
+        doc.Add(ParagraphBlock.Of(five).Pitch(28.95));
+        var pg = Paginate(doc);
+        Assert.Equal(fillerLines + onFirstPage, pg.Pages[0].Lines.Count);
+        Assert.Equal(onSecondPage, pg.Pages.Count > 1 ? pg.Pages[1].Lines.Count : 0);
+    }
+
     [Fact]
     public void TwentyTwoBodyLinesFitOnAGbPage()
     {

@@ -43,6 +43,11 @@ public sealed class ParagraphBlock : Block
     /// see <see cref="GridSpacing"/>.
     /// </summary>
     public double LetterSpacing { get; set; }
+    /// <summary>
+    /// Widow and orphan control, as Word's default: the first line of a paragraph is not left
+    /// alone at a page bottom, nor its last line alone at the next page's top.
+    /// </summary>
+    public bool WidowControl { get; set; } = true;
     /// <summary>Bookmark for this paragraph, or null.</summary>
     public OutlineEntry? Outline { get; set; }
 
