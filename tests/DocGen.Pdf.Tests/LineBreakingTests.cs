@@ -99,6 +99,16 @@ public class LineBreakingTests
     }
 
     [Fact]
+    public void RightIndentKeepsASignatureFourCharactersIn()
+    {
+        var doc = new PdfDocumentModel();
+        doc.Add(ParagraphBlock.Of("某某市人民政府办公室", size: Size).Aligned(TextAlign.Right).Indents(0, 4 * Size));
+        var item = LayoutHelpers.Paginate(doc).Pages[0].Lines[0];
+        double right = item.X + item.Line.Atoms[^1].X + item.Line.Atoms[^1].Atom.Width;
+        Assert.Equal(doc.Page.MarginLeft + doc.Page.TextWidth - 4 * Size, right, 2);
+    }
+
+    [Fact]
     public void NewlineForcesABreak()
     {
         Assert.Equal(["第一行", "第二行"], Break("第一行\n第二行", 20, TextAlign.Justify));

@@ -117,7 +117,7 @@ internal sealed class Paginator
             if ((Y + line.Height > Bottom + Epsilon || i == forcedBreak) && !AtPageTop) NewPage();
             if (firstLine && p.Outline is { } o) Outline.Add(new OutlineMark(o.Title, o.Level, Pages.Count - 1, TopOf(Y)));
             firstLine = false;
-            Current.Lines.Add(new LineItem(line, Left, TopOf(Y)));
+            Current.Lines.Add(new LineItem(line, Left + p.LeftIndent, TopOf(Y)));
             Y += line.Height;
         }
         Y = Math.Min(Y + p.SpaceAfter, Bottom);

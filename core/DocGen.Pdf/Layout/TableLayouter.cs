@@ -221,7 +221,7 @@ internal sealed class TableLayouter(TextLayouter text, LayoutDiagnostics diagnos
             y += p.Source.SpaceBefore;
             foreach (var line in p.Lines)
             {
-                page.Lines.Add(new LineItem(line, x + c.Source.PaddingX, y));
+                page.Lines.Add(new LineItem(line, x + c.Source.PaddingX + p.Source.LeftIndent, y));
                 y += line.Height;
             }
             y += p.Source.SpaceAfter;

@@ -31,6 +31,10 @@ public sealed class ParagraphBlock : Block
     public TextAlign Align { get; set; } = TextAlign.Justify;
     /// <summary>First-line indent in characters of the first run's size (2 = two characters).</summary>
     public double FirstLineIndentChars { get; set; }
+    /// <summary>Left indent of every line in points (in addition to the first-line indent).</summary>
+    public double LeftIndent { get; set; }
+    /// <summary>Right indent in points (GB/T 9704 signatures: right-aligned, four characters in).</summary>
+    public double RightIndent { get; set; }
     /// <summary>Space above, in points (dropped at the top of a page).</summary>
     public double SpaceBefore { get; set; }
     /// <summary>Space below, in points.</summary>
@@ -70,6 +74,8 @@ public sealed class ParagraphBlock : Block
     public ParagraphBlock Aligned(TextAlign align) { Align = align; return this; }
     /// <summary>Sets the first-line indent in characters; returns this.</summary>
     public ParagraphBlock Indent(double chars) { FirstLineIndentChars = chars; return this; }
+    /// <summary>Sets left and right indents in points; returns this.</summary>
+    public ParagraphBlock Indents(double left, double right) { LeftIndent = left; RightIndent = right; return this; }
     /// <summary>Sets the fixed line pitch in points; returns this.</summary>
     public ParagraphBlock Pitch(double points) { LinePitch = points; return this; }
     /// <summary>Sets spacing before and after in points; returns this.</summary>

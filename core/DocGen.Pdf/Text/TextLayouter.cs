@@ -12,7 +12,8 @@ internal sealed class TextLayouter(FontResolver fonts, LayoutDiagnostics diagnos
         var atoms = _shaper.Shape(p.Runs, p.LetterSpacing);
         double firstSize = p.Runs.Count > 0 ? p.Runs[0].Size : 12;
         var layout = new ParagraphLayout { Source = p };
-        layout.Lines.AddRange(LineBreaker.Break(atoms, width, p.FirstLineIndentChars * firstSize, p.Align, p.LinePitch));
+        double inner = Math.Max(firstSize, width - p.LeftIndent - p.RightIndent);
+        layout.Lines.AddRange(LineBreaker.Break(atoms, inner, p.FirstLineIndentChars * firstSize, p.Align, p.LinePitch));
         return layout;
     }
 
