@@ -57,7 +57,7 @@ internal static class LineBreaker
     }
 
     private static bool CanBreak(Atom left, Atom right) =>
-        BreakRules.CanBreakBetween(left.CharBeforeLast, left.LastChar, right.FirstChar);
+        BreakRules.CanBreakBetween(left.LastChar, right.FirstChar);
 
     private static TextLine Place(IReadOnlyList<Atom> atoms, int start, int end, double indent, double avail,
         TextAlign align, bool last, double? pitch, double fallbackSize)

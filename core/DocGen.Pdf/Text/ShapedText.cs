@@ -18,7 +18,6 @@ internal sealed class Atom
     public required ShapedGlyph[] Glyphs { get; init; }
     public required int FirstChar { get; init; }
     public required int LastChar { get; init; }
-    public int CharBeforeLast { get; init; } = -1;
     public bool IsSpace { get; init; }
     /// <summary>A '\n' in the source: end the line here (the atom itself draws nothing).</summary>
     public bool ForcedBreak { get; init; }

@@ -130,7 +130,7 @@ internal sealed class Shaper(FontResolver fonts, LayoutDiagnostics diagnostics)
                 atoms.Add(new Atom
                 {
                     Face = face, Size = size, SyntheticBold = synthetic, Text = clusterText, Glyphs = [.. glyphs],
-                    FirstChar = runes[0], LastChar = runes[^1], CharBeforeLast = runes.Length > 1 ? runes[^2] : -1,
+                    FirstChar = runes[0], LastChar = runes[^1],
                     IsSpace = runes.All(BreakRules.IsSpace),
                 });
             }
