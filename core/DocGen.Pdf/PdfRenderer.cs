@@ -18,7 +18,7 @@ public static class PdfRenderer
         ArgumentNullException.ThrowIfNull(doc);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(fonts);
-        var diagnostics = new Diagnostics();
+        var diagnostics = new LayoutDiagnostics();
         var paginator = new Paginator(doc.Page, fonts, diagnostics);
         paginator.Run(doc.Blocks);
         if (doc.Page.PageNumbers is { } style) AddPageNumbers(paginator, doc.Page, style);

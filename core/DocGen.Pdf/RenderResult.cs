@@ -13,7 +13,14 @@ public sealed class RenderResult
     /// <summary>Fonts embedded in the file, in resource order.</summary>
     public required IReadOnlyList<EmbeddedFont> EmbeddedFonts { get; init; }
     /// <summary>Characters no face could draw (left out), characters drawn by a fallback face, warnings.</summary>
-    public required Text.Diagnostics Diagnostics { get; init; }
+    public required LayoutDiagnostics Diagnostics { get; init; }
     /// <summary>Bytes written to the output stream.</summary>
     public required long ByteCount { get; init; }
 }
+
+/// <summary>What was embedded for one face (for reports and tests).</summary>
+/// <param name="Face">The face.</param>
+/// <param name="BaseFont">PDF font name, with its subset tag (e.g. "ABCDEF+NotoSerifCJKsc-Regular").</param>
+/// <param name="GlyphCount">Distinct glyphs drawn.</param>
+/// <param name="SubsetBytes">Size of the subset font program before compression.</param>
+public sealed record EmbeddedFont(FaceInfo Face, string BaseFont, int GlyphCount, int SubsetBytes);

@@ -29,7 +29,7 @@ public static class Fixtures
             doc.Add(ParagraphBlock.Of("（一）主动公开", FontRole.Heading2, 16).Indent(2).Pitch(28.95)
                 .Bookmark("（一）主动公开", 1).KeepNext());
             for (int i = 0; i < bodyRepeats; i++)
-                doc.Add(ParagraphBlock.Of(Body, FontRole.Body, 16).Indent(2).Pitch(28.95));
+                doc.Add(ParagraphBlock.Of(Body, FontRole.Body, 16).Indent(2).Pitch(28.95).Grid(28, Units.Mm(156), 16));
             doc.Add(new ParagraphBlock().Add("1.加粗小标题。", FontRole.Body, 16, bold: true).Add("正文接续加粗标题之后。", FontRole.Body, 16)
                 .Indent(2).Pitch(28.95));
         }

@@ -1,4 +1,4 @@
-namespace DocGen.Pdf.Fonts;
+namespace DocGen.Pdf;
 
 /// <summary>One face of a font file, as described by its <c>name</c> table (no outlines loaded).</summary>
 /// <param name="Path">Font file path.</param>

@@ -1,6 +1,7 @@
+using DocGen.Pdf.Fonts;
 using System.Collections.Concurrent;
 
-namespace DocGen.Pdf.Fonts;
+namespace DocGen.Pdf;
 
 /// <summary>
 /// Finds font files by family name (user folders first, then the system's), loads each face
@@ -22,7 +23,7 @@ public sealed class FontResolver : IDisposable
     {
         _options = options ?? new FontResolverOptions();
         _index = new Lazy<IReadOnlyList<FaceInfo>>(BuildIndex);
-        SubsetCache = new SubsetCache();
+        SubsetCache = new SubsetCache(_options.RetainGlyphIdsInSubsets);
     }
 
     /// <summary>Subsets already made by this resolver, keyed by face and glyph set.</summary>

@@ -1,4 +1,4 @@
-namespace DocGen.Pdf.Fonts;
+namespace DocGen.Pdf;
 
 /// <summary>The typographic roles of an official document; each has its own chain of font families.</summary>
 public enum FontRole

@@ -13,10 +13,10 @@ internal sealed class Paginator
     private readonly PageSetup _page;
     private readonly TextLayouter _text;
     private readonly TableLayouter _tables;
-    private readonly Diagnostics _diagnostics;
+    private readonly LayoutDiagnostics _diagnostics;
     private readonly Dictionary<Block, object> _measured = new(ReferenceEqualityComparer.Instance);
 
-    public Paginator(PageSetup page, FontResolver fonts, Diagnostics diagnostics)
+    public Paginator(PageSetup page, FontResolver fonts, LayoutDiagnostics diagnostics)
     {
         _page = page;
         _diagnostics = diagnostics;
@@ -102,15 +102,36 @@ internal sealed class Paginator
     {
         var p = layout.Source;
         if (!AtPageTop) Y += p.SpaceBefore;
-        bool firstLine = true;
-        foreach (var line in layout.Lines)
+        int forcedBreak = -1;
+        if (p.WidowControl && layout.Lines.Count >= 2 && !AtPageTop)
         {
-            if (Y + line.Height > Bottom + Epsilon && !AtPageTop) NewPage();
+            int fit = LinesThatFit(layout);
+            int n = layout.Lines.Count;
+            if (fit == 1) NewPage();                              // orphan: first line alone at the bottom
+            else if (fit >= 3 && n - fit == 1) forcedBreak = fit - 1; // widow: last line alone at the top
+        }
+        bool firstLine = true;
+        for (int i = 0; i < layout.Lines.Count; i++)
+        {
+            var line = layout.Lines[i];
+            if ((Y + line.Height > Bottom + Epsilon || i == forcedBreak) && !AtPageTop) NewPage();
             if (firstLine && p.Outline is { } o) Outline.Add(new OutlineMark(o.Title, o.Level, Pages.Count - 1, TopOf(Y)));
             firstLine = false;
-            Current.Lines.Add(new LineItem(line, Left, TopOf(Y)));
+            Current.Lines.Add(new LineItem(line, Left + p.LeftIndent, TopOf(Y)));
             Y += line.Height;
         }
         Y = Math.Min(Y + p.SpaceAfter, Bottom);
+    }
+
+    /// <summary>Lines of the paragraph that fit below the cursor (all of them if it does not reach the bottom).</summary>
+    private int LinesThatFit(ParagraphLayout layout)
+    {
+        double y = Y;
+        for (int i = 0; i < layout.Lines.Count; i++)
+        {
+            if (y + layout.Lines[i].Height > Bottom + Epsilon) return i;
+            y += layout.Lines[i].Height;
+        }
+        return layout.Lines.Count;
     }
 }

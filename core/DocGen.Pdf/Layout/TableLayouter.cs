@@ -48,7 +48,7 @@ internal sealed class PreparedTable
 /// whole if it fits on a page, else it is split between rows and each part of a spanning cell
 /// is drawn with its own border and a copy of its text. Header rows repeat on every page.
 /// </summary>
-internal sealed class TableLayouter(TextLayouter text, Diagnostics diagnostics)
+internal sealed class TableLayouter(TextLayouter text, LayoutDiagnostics diagnostics)
 {
     private const double Epsilon = 0.01;
 
@@ -221,7 +221,7 @@ internal sealed class TableLayouter(TextLayouter text, Diagnostics diagnostics)
             y += p.Source.SpaceBefore;
             foreach (var line in p.Lines)
             {
-                page.Lines.Add(new LineItem(line, x + c.Source.PaddingX, y));
+                page.Lines.Add(new LineItem(line, x + c.Source.PaddingX + p.Source.LeftIndent, y));
                 y += line.Height;
             }
             y += p.Source.SpaceAfter;

@@ -30,7 +30,7 @@ public sealed class PageNumberStyle
     /// <summary>Font size in points (4号 = 14 pt).</summary>
     public double FontSize { get; set; } = 14;
     /// <summary>Font role of the numbers.</summary>
-    public Fonts.FontRole Role { get; set; } = Fonts.FontRole.PageNumber;
+    public FontRole Role { get; set; } = FontRole.PageNumber;
     /// <summary>Distance from the text block's bottom edge down to the dashes' line.</summary>
     public double DistanceBelowText { get; set; } = Units.Mm(7);
     /// <summary>Inset from the text block's side edge, in characters of <see cref="FontSize"/>.</summary>

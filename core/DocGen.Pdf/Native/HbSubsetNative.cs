@@ -28,6 +28,11 @@ internal static class HbSubsetNative
     [DllImport(Lib)] public static extern void hb_subset_input_set_flags(IntPtr input, uint flags);
     [DllImport(Lib)] public static extern IntPtr hb_subset_or_fail(IntPtr face, IntPtr input);
     [DllImport(Lib)] public static extern IntPtr hb_subset_preprocess(IntPtr face);
+    [DllImport(Lib)] public static extern IntPtr hb_subset_plan_create_or_fail(IntPtr face, IntPtr input);
+    [DllImport(Lib)] public static extern IntPtr hb_subset_plan_execute_or_fail(IntPtr plan);
+    [DllImport(Lib)] public static extern IntPtr hb_subset_plan_old_to_new_glyph_mapping(IntPtr plan);
+    [DllImport(Lib)] public static extern void hb_subset_plan_destroy(IntPtr plan);
+    [DllImport(Lib)] public static extern uint hb_map_get(IntPtr map, uint key);
     [DllImport(Lib)] public static extern void hb_set_add(IntPtr set, uint codepoint);
     [DllImport(Lib)] public static extern void hb_face_destroy(IntPtr face);
     [DllImport(Lib)] public static extern IntPtr hb_face_reference_blob(IntPtr face);

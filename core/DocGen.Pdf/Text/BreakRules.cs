@@ -1,4 +1,4 @@
-namespace DocGen.Pdf.Text;
+namespace DocGen.Pdf;
 
 /// <summary>
 /// Chinese line-breaking rules (a simplified GB/T 15834 / JIS X 4051 kinsoku): a break may fall
@@ -30,9 +30,9 @@ public static class BreakRules
 
     /// <summary>
     /// May a line break fall between <paramref name="before"/> (last character of the left
-    /// cluster; <paramref name="beforePrev"/> the one before it, or -1) and <paramref name="after"/>?
+    /// cluster) and <paramref name="after"/> (first character of the right one)?
     /// </summary>
-    public static bool CanBreakBetween(int beforePrev, int before, int after)
+    public static bool CanBreakBetween(int before, int after)
     {
         if (IsClosing(after) || IsOpening(before)) return false;
         if (IsSpace(after)) return false;           // spaces hang at the end of the line

@@ -38,7 +38,13 @@ internal static class LineBreaker
             if (forced) { end = i; next = i + 1; }
             else if (i >= n) { end = n; next = n; }
             else if (lastBreak >= start) { end = lastBreak + 1; next = end; }
-            else { end = i; next = i; } // one unbreakable stretch wider than the line: cut it
+            else
+            {
+                // One unbreakable stretch wider than the line: cut it, still not before closing or after opening punctuation.
+                int cut = i;
+                while (cut > start + 1 && (BreakRules.IsClosing(atoms[cut].FirstChar) || BreakRules.IsOpening(atoms[cut - 1].LastChar))) cut--;
+                end = next = cut;
+            }
             bool last = forced || next >= n;
             lines.Add(Place(atoms, start, end, indent, avail, align, last, pitch, fallbackSize));
             // Breakable spaces do not start a line.
@@ -51,7 +57,7 @@ internal static class LineBreaker
     }
 
     private static bool CanBreak(Atom left, Atom right) =>
-        BreakRules.CanBreakBetween(left.CharBeforeLast, left.LastChar, right.FirstChar);
+        BreakRules.CanBreakBetween(left.LastChar, right.FirstChar);
 
     private static TextLine Place(IReadOnlyList<Atom> atoms, int start, int end, double indent, double avail,
         TextAlign align, bool last, double? pitch, double fallbackSize)

@@ -18,11 +18,11 @@ internal sealed class Atom
     public required ShapedGlyph[] Glyphs { get; init; }
     public required int FirstChar { get; init; }
     public required int LastChar { get; init; }
-    public int CharBeforeLast { get; init; } = -1;
     public bool IsSpace { get; init; }
     /// <summary>A '\n' in the source: end the line here (the atom itself draws nothing).</summary>
     public bool ForcedBreak { get; init; }
-    public double Width => Glyphs.Sum(g => g.Advance);
+    private double? _width;
+    public double Width => _width ??= Glyphs.Sum(g => g.Advance);
 }
 
 /// <summary>An atom placed on a line, at <see cref="X"/> points from the line's left edge.</summary>

@@ -9,18 +9,18 @@ namespace DocGen.Pdf.Text;
 /// Turns styled runs into atoms: picks a face per character (role chain, then any loaded face),
 /// shapes each stretch of one face with HarfBuzz, and splits the result into clusters.
 /// </summary>
-internal sealed class Shaper(FontResolver fonts, Diagnostics diagnostics)
+internal sealed class Shaper(FontResolver fonts, LayoutDiagnostics diagnostics)
 {
     private static readonly Language Chinese = new("zh-Hans");
 
-    public List<Atom> Shape(IEnumerable<TextRun> runs)
+    public List<Atom> Shape(IEnumerable<TextRun> runs, double letterSpacing = 0)
     {
         var atoms = new List<Atom>();
-        foreach (var run in runs) ShapeRun(run, atoms);
+        foreach (var run in runs) ShapeRun(run, letterSpacing, atoms);
         return atoms;
     }
 
-    private void ShapeRun(TextRun run, List<Atom> atoms)
+    private void ShapeRun(TextRun run, double letterSpacing, List<Atom> atoms)
     {
         var order = fonts.FallbackOrder(run.Role);
         var primary = fonts.Primary(run.Role);
@@ -31,7 +31,7 @@ internal sealed class Shaper(FontResolver fonts, Diagnostics diagnostics)
 
         void Flush()
         {
-            if (segFace != null && sb.Length > 0) ShapeSegment(sb.ToString(), segFace, run.Size, segSynthetic, atoms);
+            if (segFace != null && sb.Length > 0) ShapeSegment(sb.ToString(), segFace, run.Size, segSynthetic, letterSpacing, atoms);
             sb.Clear();
             segFace = null;
         }
@@ -93,11 +93,14 @@ internal sealed class Shaper(FontResolver fonts, Diagnostics diagnostics)
     private static bool IsIgnorable(int cp) =>
         cp is >= 0xFE00 and <= 0xFE0F or >= 0xE0100 and <= 0xE01EF or 0x200B or 0x200C or 0x200D or 0xFEFF or 0x00AD;
 
-    private void ShapeSegment(string s, LoadedFace face, double size, bool synthetic, List<Atom> atoms)
+    private void ShapeSegment(string s, LoadedFace face, double size, bool synthetic, double letterSpacing, List<Atom> atoms)
     {
         using var buffer = new HbBuffer();
         buffer.AddUtf16(s);
         buffer.GuessSegmentProperties();
+        // Punctuation and digits alone ("— 1 —") guess as Common: shape them as Han, so dashes and
+        // quotes take the document's full-width forms rather than a proportional fallback.
+        if (buffer.Script == Script.Common || buffer.Script == Script.Unknown || buffer.Script == Script.Inherited) buffer.Script = Script.Han;
         buffer.Direction = Direction.LeftToRight;
         buffer.Language = Chinese;
         face.Font.Shape(buffer);
@@ -120,12 +123,14 @@ internal sealed class Shaper(FontResolver fonts, Diagnostics diagnostics)
                 glyphs.Add(new ShapedGlyph(infos[k].Codepoint, pos[k].XAdvance * scale, pos[k].XOffset * scale, pos[k].YOffset * scale));
             }
             var runes = clusterText.EnumerateRunes().Select(r => r.Value).ToArray();
+            if (letterSpacing != 0 && glyphs.Count > 0)
+                glyphs[^1] = glyphs[^1] with { Advance = glyphs[^1].Advance + letterSpacing };
             if (glyphs.Count > 0 && runes.Length > 0)
             {
                 atoms.Add(new Atom
                 {
                     Face = face, Size = size, SyntheticBold = synthetic, Text = clusterText, Glyphs = [.. glyphs],
-                    FirstChar = runes[0], LastChar = runes[^1], CharBeforeLast = runes.Length > 1 ? runes[^2] : -1,
+                    FirstChar = runes[0], LastChar = runes[^1],
                     IsSpace = runes.All(BreakRules.IsSpace),
                 });
             }

@@ -3,16 +3,17 @@ using DocGen.Pdf.Fonts;
 namespace DocGen.Pdf.Text;
 
 /// <summary>Lays out a paragraph for a width: shape, then break into lines.</summary>
-internal sealed class TextLayouter(FontResolver fonts, Diagnostics diagnostics)
+internal sealed class TextLayouter(FontResolver fonts, LayoutDiagnostics diagnostics)
 {
     private readonly Shaper _shaper = new(fonts, diagnostics);
 
     public ParagraphLayout Layout(ParagraphBlock p, double width)
     {
-        var atoms = _shaper.Shape(p.Runs);
+        var atoms = _shaper.Shape(p.Runs, p.LetterSpacing);
         double firstSize = p.Runs.Count > 0 ? p.Runs[0].Size : 12;
         var layout = new ParagraphLayout { Source = p };
-        layout.Lines.AddRange(LineBreaker.Break(atoms, width, p.FirstLineIndentChars * firstSize, p.Align, p.LinePitch));
+        double inner = Math.Max(firstSize, width - p.LeftIndent - p.RightIndent);
+        layout.Lines.AddRange(LineBreaker.Break(atoms, inner, p.FirstLineIndentChars * firstSize, p.Align, p.LinePitch));
         return layout;
     }
 

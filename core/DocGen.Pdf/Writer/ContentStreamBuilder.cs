@@ -80,7 +80,7 @@ internal sealed class ContentStreamBuilder(double pageHeight, FontRegistry fonts
                     }
                 }
                 if (!open) { tj.Append('<'); open = true; }
-                tj.Append(glyph.GlyphId.ToString("X4"));
+                tj.Append(usage.Code(glyph.GlyphId).ToString("X4"));
                 pen = desired + w * size / 1000;
                 x += glyph.Advance;
             }

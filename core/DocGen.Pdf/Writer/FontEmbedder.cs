@@ -5,17 +5,10 @@ using static DocGen.Pdf.Writer.PdfSyntax;
 
 namespace DocGen.Pdf.Writer;
 
-/// <summary>What was embedded for one face (for reports and tests).</summary>
-/// <param name="Face">The face.</param>
-/// <param name="BaseFont">PDF font name, with its subset tag (e.g. "ABCDEF+NotoSerifCJKsc-Regular").</param>
-/// <param name="GlyphCount">Distinct glyphs drawn.</param>
-/// <param name="SubsetBytes">Size of the subset font program before compression.</param>
-public sealed record EmbeddedFont(FaceInfo Face, string BaseFont, int GlyphCount, int SubsetBytes);
-
 /// <summary>
-/// Embeds a used face as a Type 0 font with Identity-H: TrueType as CIDFontType2 + FontFile2
-/// (CIDToGIDMap Identity), CFF as CIDFontType0 + FontFile3/OpenType. Glyph ids are retained by
-/// the subsetter so CID = GID in both cases; for the CID-keyed CFF of Noto CJK, CIDs equal glyph ids too.
+/// Embeds a used face as a Type 0 font with Identity-H: TrueType as CIDFontType2 + FontFile2 with
+/// CIDToGIDMap Identity, CFF as CIDFontType0 + FontFile3/OpenType whose charset is rewritten to the
+/// identity. Either way the codes in content streams are the subset's glyph ids and equal the CIDs.
 /// </summary>
 internal static class FontEmbedder
 {
@@ -26,11 +19,19 @@ internal static class FontEmbedder
         return nums[0];
     }
 
-    public static EmbeddedFont Write(PdfFileWriter w, int[] nums, FontUsage usage, SubsetCache cache)
+    /// <summary>Subsets the face and sets <see cref="FontUsage.Codes"/>: call before content streams are written.</summary>
+    public static FontSubset Prepare(FontUsage usage, SubsetCache cache)
+    {
+        var subset = cache.GetOrCreate(usage.Face, usage.Widths.Keys.ToList());
+        usage.Codes = subset.OldToNew;
+        return subset;
+    }
+
+    public static EmbeddedFont Write(PdfFileWriter w, int[] nums, FontUsage usage, FontSubset subset)
     {
         var face = usage.Face;
         var gids = usage.Widths.Keys.ToList();
-        byte[] program = cache.GetOrCreate(face, gids);
+        byte[] program = subset.Data;
         string baseFont = SubsetTag(face, gids) + "+" + SanitizeName(face.Info.PostScriptName);
         double k = 1000.0 / face.UnitsPerEm;
         var (xMin, yMin, xMax, yMax) = face.BBox;
@@ -58,7 +59,7 @@ internal static class FontEmbedder
     {
         var sb = new StringBuilder("[");
         uint? prev = null;
-        foreach (var (gid, width) in u.Widths)
+        foreach (var (gid, width) in u.Widths.Select(kv => (u.Code(kv.Key), kv.Value)).OrderBy(kv => kv.Item1))
         {
             if (prev is { } p && gid == p + 1) sb.Append(' ');
             else
@@ -80,13 +81,13 @@ internal static class FontEmbedder
           .Append("/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n")
           .Append("/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n")
           .Append("1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-        var entries = u.Text.ToList();
+        var entries = u.Text.Select(kv => (Code: u.Code(kv.Key), kv.Value)).OrderBy(e => e.Code).ToList();
         for (int i = 0; i < entries.Count; i += 100)
         {
             var chunk = entries.Skip(i).Take(100).ToList();
             sb.Append(chunk.Count).Append(" beginbfchar\n");
-            foreach (var (gid, text) in chunk)
-                sb.Append('<').Append(gid.ToString("X4")).Append("> <").Append(Utf16Hex(text)).Append(">\n");
+            foreach (var (code, text) in chunk)
+                sb.Append('<').Append(code.ToString("X4")).Append("> <").Append(Utf16Hex(text)).Append(">\n");
             sb.Append("endbfchar\n");
         }
         sb.Append("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");

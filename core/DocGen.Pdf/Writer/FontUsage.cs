@@ -12,6 +12,11 @@ internal sealed class FontUsage(LoadedFace face, string resourceName)
     public string ResourceName { get; } = resourceName;
     public SortedDictionary<uint, double> Widths { get; } = [];
     public SortedDictionary<uint, string> Text { get; } = [];
+    /// <summary>Original glyph id to the code written in content streams (the CID); set once the subset exists.</summary>
+    public IReadOnlyDictionary<uint, uint>? Codes { get; set; }
+
+    /// <summary>The 2-byte code (CID) for an original glyph id; the glyph id itself until the font is subset.</summary>
+    public uint Code(uint gid) => Codes != null && Codes.TryGetValue(gid, out uint c) ? c : gid;
 
     /// <summary>Registers a glyph; returns its width in text space units (1/1000 em).</summary>
     public double Use(uint gid, string text)

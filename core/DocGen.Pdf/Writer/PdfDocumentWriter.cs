@@ -11,8 +11,11 @@ internal static class PdfDocumentWriter
     public static List<EmbeddedFont> Write(Stream output, IReadOnlyList<PageContent> pages, IReadOnlyList<OutlineMark> outline,
         PageSetup setup, DocumentInfo info, SubsetCache cache)
     {
-        // Content first: it decides which glyphs each font needs.
+        // A first pass over the content finds the glyphs each font needs; the subsets then fix the
+        // codes (CIDs), and a second pass writes the content streams with them.
         var registry = new FontRegistry();
+        foreach (var page in pages) new ContentStreamBuilder(setup.Height, registry).Build(page);
+        var subsets = registry.InOrder.ToDictionary(u => u, u => FontEmbedder.Prepare(u, cache));
         var contents = new List<(byte[] Data, HashSet<FontUsage> Fonts)>();
         foreach (var page in pages)
         {
@@ -39,7 +42,7 @@ internal static class PdfDocumentWriter
         w.Stream(xmp, "/Type /Metadata /Subtype /XML", MetadataWriter.Xmp(info), compress: false);
 
         var embedded = new List<EmbeddedFont>();
-        foreach (var u in registry.InOrder) embedded.Add(FontEmbedder.Write(w, fontNums[u], u, cache));
+        foreach (var u in registry.InOrder) embedded.Add(FontEmbedder.Write(w, fontNums[u], u, subsets[u]));
 
         for (int i = 0; i < pages.Count; i++)
         {

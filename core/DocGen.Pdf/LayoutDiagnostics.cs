@@ -1,9 +1,9 @@
 using DocGen.Pdf.Fonts;
 
-namespace DocGen.Pdf.Text;
+namespace DocGen.Pdf;
 
 /// <summary>What layout noticed: characters no face has, characters served by a fallback face, overflows.</summary>
-public sealed class Diagnostics
+public sealed class LayoutDiagnostics
 {
     private readonly SortedSet<int> _missing = [];
     private readonly SortedDictionary<int, string> _fallbacks = [];

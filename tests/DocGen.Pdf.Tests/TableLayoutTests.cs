@@ -1,0 +1,107 @@
+using DocGen.Pdf.Layout;
+using static DocGen.Pdf.Tests.LayoutHelpers;
+
+namespace DocGen.Pdf.Tests;
+
+public class TableLayoutTests
+{
+    private static readonly PageSetup Page = PageSetup.GbT9704();
+    private static double TextBottom => Page.MarginTop + Page.TextHeight;
+
+    [Fact]
+    public void SpannedTableSplitsOverPagesWithHeaderRepeatedAndNoRowCut()
+    {
+        var doc = new PdfDocumentModel();
+        doc.Add(ParagraphBlock.Of("表格前的段落。"));
+        doc.Add(Fixtures.SpanTable(rows: 45, rowMinHeight: 30));
+        var pg = Paginate(doc);
+        Assert.True(pg.Pages.Count >= 3);
+
+        foreach (var page in pg.Pages)
+        {
+            var texts = PageTexts(page).ToList();
+            // The two-row header with its column span is on every page.
+            Assert.Contains("类别", texts);
+            Assert.Contains("数量", texts);
+            Assert.Contains("本年", texts);
+            // Nothing crosses the bottom of the text block: no row is cut.
+            Assert.All(page.Rects, r => Assert.True(r.Top + r.Height <= TextBottom + 0.01, $"rect ends at {r.Top + r.Height}"));
+        }
+
+        // Each 3-row group (tied by its rowSpan cell) sits on exactly one page, with all its rows.
+        for (int g = 1; g <= 15; g++)
+        {
+            string label = $"第{g}组";
+            var pages = pg.Pages.Where(p => PageTexts(p).Contains(label)).ToList();
+            Assert.Single(pages);
+            for (int r = 3 * (g - 1) + 1; r <= 3 * g; r++) Assert.Contains($"项目{r}", PageTexts(pages[0]));
+        }
+        // Every body row appears exactly once.
+        for (int r = 1; r <= 45; r++)
+            Assert.Equal(1, pg.Pages.Sum(p => PageTexts(p).Count(t => t == $"项目{r}")));
+    }
+
+    [Fact]
+    public void RowSpanGroupTallerThanAPageSplitsBetweenRowsAndRepeatsTheSpanningText()
+    {
+        var t = new TableBlock { HeaderRowCount = 1 };
+        t.Columns.AddRange([ColumnWidth.Points(120), ColumnWidth.Relative(1)]);
+        t.AddRow(TableCell.Of("分组"), TableCell.Of("内容"));
+        for (int r = 0; r < 10; r++)
+        {
+            if (r == 0) t.AddRow(TableCell.Of("跨十行的单元格", rowSpan: 10), TableCell.Of($"行{r + 1}"));
+            else t.AddRow(TableCell.Of($"行{r + 1}"));
+            t.Rows[^1].MinHeight = 100; // 1,000 pt in all: more than a page
+        }
+        var doc = new PdfDocumentModel();
+        doc.Add(t);
+        var pg = Paginate(doc);
+        Assert.Equal(2, pg.Pages.Count);
+        foreach (var page in pg.Pages)
+        {
+            Assert.Contains("分组", PageTexts(page));
+            Assert.Contains("跨十行的单元格", PageTexts(page)); // redrawn on the continuation
+            Assert.All(page.Rects, r => Assert.True(r.Top + r.Height <= TextBottom + 0.01));
+        }
+        // Rows are whole: 100 pt body rects only (plus header and the spanning parts).
+        var rowRects = pg.Pages.SelectMany(p => p.Rects).Where(r => Math.Abs(r.Height - 100) < 0.01).ToList();
+        Assert.Equal(10, rowRects.Count(r => r.X > Page.MarginLeft + 1));
+    }
+
+    [Fact]
+    public void HeadingWithKeepWithNextNeverSitsAloneAtThePageBottom()
+    {
+        var doc = new PdfDocumentModel();
+        for (int i = 0; i < 21; i++) doc.Add(ParagraphBlock.Of("一行正文。").Pitch(28.95));
+        doc.Add(ParagraphBlock.Of("二、标题", FontRole.Heading1).Pitch(28.95).KeepNext());
+        doc.Add(ParagraphBlock.Of(Fixtures.Body).Indent(2).Pitch(28.95));
+        var pg = Paginate(doc);
+        Assert.Equal(21, pg.Pages[0].Lines.Count); // 22 lines fit; the heading's line stays empty
+        Assert.Equal("二、标题", LineText(pg.Pages[1].Lines[0].Line));
+    }
+
+    [Theory]
+    [InlineData(21, 0, 5)] // one line left on page 1: the paragraph starts on page 2 (no orphan)
+    [InlineData(18, 3, 2)] // four lines left, five-line paragraph: three stay, two move (no widow)
+    [InlineData(17, 5, 0)] // five lines left: it fits
+    public void WidowAndOrphanControl(int fillerLines, int onFirstPage, int onSecondPage)
+    {
+        var doc = new PdfDocumentModel();
+        for (int i = 0; i < fillerLines; i++) doc.Add(ParagraphBlock.Of("一行正文。").Pitch(28.95));
+        string five = string.Concat(Enumerable.Repeat("政府信息公开工作年度报告", 11)); // 132 characters: 5 lines of 27
+        doc.Add(ParagraphBlock.Of(five).Pitch(28.95));
+        var pg = Paginate(doc);
+        Assert.Equal(fillerLines + onFirstPage, pg.Pages[0].Lines.Count);
+        Assert.Equal(onSecondPage, pg.Pages.Count > 1 ? pg.Pages[1].Lines.Count : 0);
+    }
+
+    [Fact]
+    public void TwentyTwoBodyLinesFitOnAGbPage()
+    {
+        var doc = new PdfDocumentModel();
+        for (int i = 0; i < 23; i++) doc.Add(ParagraphBlock.Of("一行正文。").Pitch(28.95));
+        var pg = Paginate(doc);
+        Assert.Equal(22, pg.Pages[0].Lines.Count);
+        Assert.Single(pg.Pages[1].Lines);
+    }
+}
