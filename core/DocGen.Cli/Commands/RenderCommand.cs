@@ -3,7 +3,7 @@ using System.Diagnostics;
 using DocGen.Core;
 using DocGen.Core.Rendering;
 using DocGen.Core.Validation;
-using DocGen.Pdf.Fonts;
+using DocGen.Pdf;
 
 namespace DocGen.Cli.Commands;
 
