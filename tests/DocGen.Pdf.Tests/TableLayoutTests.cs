@@ -42,6 +42,34 @@ public class TableLayoutTests
     }
 
     [Fact]
+    public void RowsKeptWithNextMoveToTheNextPageWithIt()
+    {
+        var doc = new PdfDocumentModel();
+        var filler = ParagraphBlock.Of(string.Concat(Enumerable.Repeat("填充文字。", 120))).Pitch(28.95);
+        doc.Add(filler);
+        var t = new TableBlock();
+        t.Columns.AddRange([ColumnWidth.Relative(1), ColumnWidth.Relative(1)]);
+        for (int block = 1; block <= 6; block++)
+        {
+            t.AddRow(TableCell.Of($"标题{block}", colSpan: 2));
+            t.Rows[^1].KeepWithNext = true;
+            t.AddRow(TableCell.Of($"表头{block}"), TableCell.Of("数量"));
+            t.Rows[^1].KeepWithNext = true;
+            t.AddRow(TableCell.Of($"数据{block}"), TableCell.Of("1"));
+            t.Rows[^1].MinHeight = 60;
+        }
+        doc.Add(t);
+        var pg = Paginate(doc);
+        Assert.True(pg.Pages.Count >= 2);
+        for (int block = 1; block <= 6; block++)
+        {
+            var caption = pg.Pages.Single(p => PageTexts(p).Contains($"标题{block}"));
+            Assert.Contains($"表头{block}", PageTexts(caption));
+            Assert.Contains($"数据{block}", PageTexts(caption));
+        }
+    }
+
+    [Fact]
     public void RowSpanGroupTallerThanAPageSplitsBetweenRowsAndRepeatsTheSpanningText()
     {
         var t = new TableBlock { HeaderRowCount = 1 };

@@ -101,6 +101,8 @@ internal sealed class TableLayouter(TextLayouter text, LayoutDiagnostics diagnos
         for (int r = header; r < nRows;)
         {
             int end = GroupEnd(cells, r, r);
+            // A row marked keep-with-next (a caption or a block's header row) is tied to the row after it.
+            while (end + 1 < nRows && t.Rows[end].KeepWithNext) end = GroupEnd(cells, r, end + 1);
             groups.Add((r, end));
             r = end + 1;
         }

@@ -62,6 +62,8 @@ public sealed class TableRow
     public List<TableCell> Cells { get; } = [];
     /// <summary>Minimum height in points.</summary>
     public double MinHeight { get; set; }
+    /// <summary>Keep this row on the same page as the next one (captions and in-table header rows).</summary>
+    public bool KeepWithNext { get; set; }
 }
 
 /// <summary>A cell: paragraphs, spans, padding and alignment.</summary>
