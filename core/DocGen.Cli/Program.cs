@@ -18,6 +18,7 @@ internal static class Program
             RenderCommand.Create(),
             TemplateCommand.Create(),
             ServeCommand.Create(),
+            BenchCommand.Create(),
         };
         try
         {
