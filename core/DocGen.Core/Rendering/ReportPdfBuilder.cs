@@ -30,6 +30,7 @@ public static class ReportPdfBuilder
 
         foreach (var block in TitleBlock(report)) doc.Add(block);
         foreach (var b in report.Preface) AddBlock(doc, b, 0);
+        if (ReportText.ContactLine(report) is { } contact) doc.Add(Body(contact));
         foreach (var section in report.Sections)
         {
             doc.Add(Heading(section.Heading, FontRole.Heading1, level: 0));
@@ -44,12 +45,13 @@ public static class ReportPdfBuilder
     private static IEnumerable<ParagraphBlock> TitleBlock(Report report)
     {
         var title = ParagraphBlock.Of(Clean(report.EffectiveTitle), FontRole.Title, TitleSize)
-            .Aligned(TextAlign.Center).Pitch(36).Spacing(0, LinePitch);
+            .Aligned(TextAlign.Center).Pitch(36).Spacing(0, LinePitch / 2);
         title.Outline = new OutlineEntry(Clean(report.EffectiveTitle));
         yield return title;
-        if (report.PublicationDate is { } d)
-            yield return ParagraphBlock.Of($"（{d.Year}年{d.Month}月{d.Day}日）", FontRole.Body, BodySize)
-                .Aligned(TextAlign.Center).Pitch(LinePitch).Spacing(0, LinePitch / 2);
+        // As in the Word template: the agency, then the publication date, centred under the title.
+        yield return ParagraphBlock.Of(Clean(report.Agency), FontRole.Body, BodySize).Aligned(TextAlign.Center).Pitch(LinePitch);
+        if (ReportText.PublicationDate(report) is { } date)
+            yield return ParagraphBlock.Of(date, FontRole.Body, BodySize).Aligned(TextAlign.Center).Pitch(LinePitch);
     }
 
     private static void AddBlock(PdfDocumentModel doc, Block block, int depth)
