@@ -78,7 +78,7 @@ public class ReportPdfTests
         using var dir = new TempDir();
         string path = dir.File("r.pdf");
         File.WriteAllBytes(path, PdfRenderer.RenderToBytes(ReportPdfBuilder.Build(report), Fonts.Value, out _));
-        var tokens = Regex.Matches(ExternalTool.PdfText(path), @"\S+").Select(m => m.Value).ToList();
+        var tokens = Regex.Matches(ExternalTool.PdfText(path, raw: true), @"\S+").Select(m => m.Value).ToList();
         foreach (var table in edition.Tables)
         {
             if (!report.Tables.TryGetValue(table.Id, out var data)) continue;
