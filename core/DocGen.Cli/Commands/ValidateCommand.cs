@@ -13,19 +13,30 @@ internal static class ValidateCommand
         var files = new Argument<string[]>("files") { Description = "报告JSON文件（可多个）", Arity = ArgumentArity.OneOrMore };
         var format = new Option<string>("--format") { Description = "输出格式：text（默认）或json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
-        var command = new Command("validate", "校验报告JSON：格式、数值类型和表格勾稽关系") { files, format };
-        command.SetAction(parse => Run(parse.GetValue(files)!, parse.GetValue(format)!));
+        var previous = new Option<string?>("--previous") { Description = "上一年度报告JSON：核对上年结转、现行有效件数等跨年度关系" };
+        var command = new Command("validate", "校验报告JSON：格式、数值类型和表格勾稽关系") { files, format, previous };
+        command.SetAction(parse => Run(parse.GetValue(files)!, parse.GetValue(format)!, parse.GetValue(previous)));
         return command;
     }
 
-    private static int Run(string[] files, string format)
+    private static int Run(string[] files, string format, string? previousFile)
     {
         int exit = ExitCodes.Ok;
+        Core.Model.Report? previous = null;
+        if (previousFile is not null)
+        {
+            previous = InputFile.ReadReport(previousFile, out var errors);
+            if (previous is null)
+            {
+                foreach (var e in errors) CliOutput.Finding(previousFile, e);
+                return ExitCodes.Unreadable;
+            }
+        }
         var all = new List<(string File, Finding Finding)>();
         foreach (var file in files)
         {
             var report = InputFile.ReadReport(file, out var readErrors);
-            var findings = report is null ? readErrors : ReportValidator.Validate(report);
+            var findings = report is null ? readErrors : ReportValidator.Validate(report, new ValidationOptions { Previous = previous });
             if (report is null) exit = ExitCodes.Unreadable;
             else if (findings.Any(f => f.Severity == Severity.Error)) exit = Math.Max(exit, ExitCodes.ReportErrors);
             all.AddRange(findings.Select(f => (file, f)));

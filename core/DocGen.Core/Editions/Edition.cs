@@ -22,6 +22,8 @@ public sealed record Edition
     public required int? LastYear { get; init; }
     public required IReadOnlyList<SectionDef> Sections { get; init; }
     public required IReadOnlyList<TableDef> Tables { get; init; }
+    /// <summary>Relationships with the previous year's report.</summary>
+    public IReadOnlyList<YearRule> YearRules { get; init; } = [];
 
     public TableDef? Table(string id) => Tables.FirstOrDefault(t => t.Id == id);
     public SectionDef? Section(string key) => Sections.FirstOrDefault(s => s.Key == key);

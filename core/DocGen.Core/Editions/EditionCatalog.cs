@@ -54,6 +54,8 @@ public static class EditionCatalog
             new(Item6, decisions, [Penalties, Enforcement]),
             new(Item8, [new("amount", "本年收费金额（单位：万元）", ValueKind.Money)], [Fees]),
         ], _ => []);
+        var requests = RequestsTable.Build(RequestsTable.OtherHandling2021);
+        var documents = proactive.Rows.Where(r => r.LabelPath[0] == Item1).ToArray();
         return new Edition
         {
             Id = Id2021,
@@ -62,7 +64,21 @@ public static class EditionCatalog
             FirstYear = 2021,
             LastYear = null,
             Sections = MandatedSections(),
-            Tables = [proactive, RequestsTable.Build(RequestsTable.OtherHandling2021), ReviewsTable.Build()],
+            Tables = [proactive, requests, ReviewsTable.Build()],
+            YearRules =
+            [
+                RequestsTable.CarryOver(requests),
+                // 现行有效: last year's + 本年制发 − 本年废止 (a revision issued and its old text repealed keeps the balance).
+                new YearRule
+                {
+                    Code = "IN_FORCE_BALANCE",
+                    TableId = proactive.Id,
+                    LeftName = $"本年{documents[0].Columns[2].Label}",
+                    RightName = $"上年{documents[0].Columns[2].Label}加{documents[0].Columns[0].Label}减{documents[0].Columns[1].Label}",
+                    Lanes = documents.Select(r => new YearLane(Lane.RowName(r), [new Term(new CellRef(r.Key, 2))],
+                        [new Term(new CellRef(r.Key, 2), PreviousYear: true), new Term(new CellRef(r.Key, 0)), new Term(new CellRef(r.Key, 1), -1)])).ToArray(),
+                },
+            ],
         };
     }
 
@@ -95,6 +111,8 @@ public static class EditionCatalog
                     .ToArray(),
             },
         ]);
+        var requests = RequestsTable.Build(RequestsTable.OtherHandling2019);
+        var items = proactive.Rows.Where(r => r.Columns.Count >= 2 && r.Columns[0] == previous && r.Columns[1] == change).ToArray();
         return new Edition
         {
             Id = Id2019,
@@ -103,7 +121,21 @@ public static class EditionCatalog
             FirstYear = 2019,
             LastYear = 2020,
             Sections = MandatedSections(),
-            Tables = [proactive, RequestsTable.Build(RequestsTable.OtherHandling2019), ReviewsTable.Build()],
+            Tables = [proactive, requests, ReviewsTable.Build()],
+            YearRules =
+            [
+                RequestsTable.CarryOver(requests),
+                // This year's 上一年项目数量 is last year's 上一年项目数量 plus its 本年增/减.
+                new YearRule
+                {
+                    Code = "ITEM_COUNT_CARRY",
+                    TableId = proactive.Id,
+                    LeftName = $"本年{previous.Label}",
+                    RightName = $"上年报告的{previous.Label}加{change.Label}",
+                    Lanes = items.Select(r => new YearLane(Lane.RowName(r), [new Term(new CellRef(r.Key, 0))],
+                        [new Term(new CellRef(r.Key, 0), PreviousYear: true), new Term(new CellRef(r.Key, 1), PreviousYear: true)])).ToArray(),
+                },
+            ],
         };
     }
 

@@ -132,6 +132,17 @@ internal static class RequestsTable
         };
     }
 
+    /// <summary>This year's 二、上年结转 equals last year's 四、结转下年度继续办理, column by column.</summary>
+    internal static YearRule CarryOver(TableDef table) => new()
+    {
+        Code = "CARRY_OVER_MISMATCH",
+        TableId = table.Id,
+        LeftName = $"本年“{table.Row(CarriedOver)!.Label}”",
+        RightName = $"上年报告“{table.Row(CarriedForward)!.Label}”",
+        Lanes = Columns.Select((c, i) => new YearLane($"{c.Label}列",
+            [new Term(new CellRef(CarriedOver, i))], [new Term(new CellRef(CarriedForward, i), PreviousYear: true)])).ToArray(),
+    };
+
     private static Rule[] Rules(IReadOnlyList<RowDef> rows)
     {
         int total = Columns.Length - 1;

@@ -8,6 +8,8 @@ public sealed record ValidationOptions
 {
     /// <summary>The date against which years and deadlines are judged; defaults to today (UTC).</summary>
     public DateOnly? Today { get; init; }
+    /// <summary>Last year's report of the same agency, for the cross-year checks (carry-over, documents in force).</summary>
+    public Report? Previous { get; init; }
 }
 
 /// <summary>
@@ -41,6 +43,7 @@ public static class ReportValidator
             CellChecks.Check(table, data, findings);
             foreach (var rule in table.Rules) RuleChecks.Check(table, data, rule, findings);
         }
+        if (options?.Previous is { } previous) YearChecks.Check(report, previous, edition, findings);
         return findings;
     }
 

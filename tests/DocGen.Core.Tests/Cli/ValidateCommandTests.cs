@@ -110,9 +110,22 @@ public class ValidateCommandTests
     }
 
     [Fact]
+    public void Previous_year_report_adds_cross_year_warnings()
+    {
+        using var dir = new TempDir();
+        string last = dir.Write("2023.json", ReportJsonWriter.WriteString(ReportFactory.Consistent("2021", 2023)));
+        string now = dir.Write("2024.json", ReportJsonWriter.WriteString(ReportFactory.Consistent("2021", 2024)));
+        var r = CliRunner.Run("validate", now, "--previous", last, "--format", "json");
+        Assert.Equal(0, r.ExitCode); // warnings only
+        Assert.Contains("CARRY_OVER_MISMATCH", r.Stdout);
+        Assert.Contains("IN_FORCE_BALANCE", r.Stdout);
+        Assert.Equal(2, CliRunner.Run("validate", now, "--previous", dir.File("missing.json")).ExitCode);
+    }
+
+    [Fact]
     public void Every_command_has_help()
     {
-        foreach (var command in new[] { "validate", "import", "schema" })
+        foreach (var command in new[] { "validate", "import", "schema", "render", "serve", "bench", "template" })
         {
             var r = CliRunner.Run(command, "--help");
             Assert.Equal(0, r.ExitCode);

@@ -1,0 +1,56 @@
+using System.Globalization;
+using DocGen.Core.Editions;
+using DocGen.Core.Model;
+
+namespace DocGen.Core.Validation;
+
+/// <summary>Checks this year's report against last year's with the edition's <see cref="YearRule"/>s.</summary>
+internal static class YearChecks
+{
+    public static void Check(Report report, Report previous, Edition edition, List<Finding> findings)
+    {
+        if (previous.Year != report.Year - 1)
+            findings.Add(Finding.Warning("PREVIOUS_YEAR_MISMATCH", "/year", $"作为上年报告给出的是{previous.Year}年度报告，应为{report.Year - 1}年度"));
+        if (!string.Equals(previous.Agency, report.Agency, StringComparison.Ordinal))
+            findings.Add(Finding.Warning("PREVIOUS_AGENCY_MISMATCH", "/agency", $"上年报告的机关为“{previous.Agency}”，本年为“{report.Agency}”"));
+        foreach (var rule in edition.YearRules)
+        {
+            var table = edition.Table(rule.TableId)!;
+            var current = report.Tables.GetValueOrDefault(rule.TableId);
+            var last = previous.Tables.GetValueOrDefault(rule.TableId);
+            if (current is null || last is null) continue;
+            foreach (var lane in rule.Lanes)
+            {
+                var left = Sum(lane.Left, current, last);
+                var right = Sum(lane.Right, current, last);
+                if (left is null || right is null || left == right) continue;
+                var anchor = lane.Left[0].Cell;
+                var row = table.Row(anchor.RowKey)!;
+                string l = left.Value.ToString(CultureInfo.InvariantCulture), r = right.Value.ToString(CultureInfo.InvariantCulture);
+                findings.Add(new Finding
+                {
+                    Code = rule.Code,
+                    Severity = Severity.Warning,
+                    Pointer = Pointer.Cell(table.Id, anchor),
+                    Table = table.Name,
+                    Row = row.FullLabel,
+                    Column = row.Columns[anchor.Column].Label,
+                    Expected = r,
+                    Actual = l,
+                    Message = $"{table.Name} {lane.Label}：{rule.LeftName}为{l}，{rule.RightName}为{r}，两者应相等",
+                });
+            }
+        }
+    }
+
+    private static decimal? Sum(IReadOnlyList<Term> terms, TableData current, TableData previous)
+    {
+        decimal total = 0;
+        foreach (var t in terms)
+        {
+            if ((t.PreviousYear ? previous : current).Get(t.Cell.RowKey, t.Cell.Column) is not { } v) return null;
+            total += t.Sign * v.Arithmetic;
+        }
+        return total;
+    }
+}
