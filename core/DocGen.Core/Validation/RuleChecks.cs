@@ -18,22 +18,30 @@ internal static class RuleChecks
             if (holds) continue;
             string l = Format(left.Value), r = Format(right.Value);
             string relation = rule.Comparison == Comparison.Equal ? "两者应相等" : $"不应小于{rule.RightName}";
-            var anchor = lane.Left[0];
-            var row = table.Row(anchor.RowKey)!;
-            findings.Add(new Finding
-            {
-                Code = rule.Code,
-                Severity = rule.Severity,
-                Pointer = Pointer.Cell(table.Id, anchor),
-                Table = table.Name,
-                Row = row.FullLabel,
-                Column = row.Columns[anchor.Column].Label,
-                Expected = r,
-                Actual = l,
-                Message = $"{table.Name} {lane.Label}：{rule.LeftName}为{l}，{rule.RightName}为{r}，{relation}",
-            });
+            findings.Add(Mismatch(table, lane.Left[0], rule.Code, rule.Severity, l, r,
+                $"{table.Name} {lane.Label}：{rule.LeftName}为{l}，{rule.RightName}为{r}，{relation}"));
         }
     }
+
+    /// <summary>A finding about sums that disagree, anchored at a cell: <paramref name="actual"/> is the anchor's side.</summary>
+    internal static Finding Mismatch(TableDef table, CellRef anchor, string code, Severity severity, string actual, string expected, string message)
+    {
+        var row = table.Row(anchor.RowKey)!;
+        return new Finding
+        {
+            Code = code,
+            Severity = severity,
+            Pointer = Pointer.Cell(table.Id, anchor),
+            Table = table.Name,
+            Row = row.FullLabel,
+            Column = row.Columns[anchor.Column].Label,
+            Expected = expected,
+            Actual = actual,
+            Message = message,
+        };
+    }
+
+    internal static string Format(decimal d) => d.ToString(CultureInfo.InvariantCulture);
 
     private static decimal? Sum(TableData data, IReadOnlyList<CellRef> cells)
     {
@@ -46,5 +54,4 @@ internal static class RuleChecks
         return total;
     }
 
-    private static string Format(decimal d) => d.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using DocGen.Core.Editions;
 using DocGen.Core.Model;
 
@@ -24,21 +23,9 @@ internal static class YearChecks
                 var left = Sum(lane.Left, current, last);
                 var right = Sum(lane.Right, current, last);
                 if (left is null || right is null || left == right) continue;
-                var anchor = lane.Left[0].Cell;
-                var row = table.Row(anchor.RowKey)!;
-                string l = left.Value.ToString(CultureInfo.InvariantCulture), r = right.Value.ToString(CultureInfo.InvariantCulture);
-                findings.Add(new Finding
-                {
-                    Code = rule.Code,
-                    Severity = Severity.Warning,
-                    Pointer = Pointer.Cell(table.Id, anchor),
-                    Table = table.Name,
-                    Row = row.FullLabel,
-                    Column = row.Columns[anchor.Column].Label,
-                    Expected = r,
-                    Actual = l,
-                    Message = $"{table.Name} {lane.Label}：{rule.LeftName}为{l}，{rule.RightName}为{r}，两者应相等",
-                });
+                string l = RuleChecks.Format(left.Value), r = RuleChecks.Format(right.Value);
+                findings.Add(RuleChecks.Mismatch(table, lane.Left[0].Cell, rule.Code, Severity.Warning, l, r,
+                    $"{table.Name} {lane.Label}：{rule.LeftName}为{l}，{rule.RightName}为{r}，两者应相等"));
             }
         }
     }

@@ -2,7 +2,7 @@ using DocGen.Core.Import;
 
 namespace DocGen.Core.Tests.Import;
 
-/// <summary>Finds the repository (the folder holding DocGen.sln) and the shared seeds next to it.</summary>
+/// <summary>The seed files and the samples made from them.</summary>
 internal static class Seeds
 {
     public const string Changzhi = "000_c8df9a1914d11ee3.txt";
@@ -21,19 +21,11 @@ internal static class Seeds
         (Wanbailin, "2024-taiyuan-wanbailin-district.json"),
     ];
 
-    public static string RepositoryRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "DocGen.sln"))) return dir.FullName;
-            throw new InvalidOperationException("找不到包含DocGen.sln的目录");
-        }
-    }
+    public static string RepositoryRoot => Fixtures.RepoPaths.Root;
 
-    public static string SeedDirectory => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "seeds"));
+    public static string SeedDirectory => Fixtures.RepoPaths.Seeds;
 
-    public static string SampleDirectory => Path.Combine(RepositoryRoot, "templates", "samples");
+    public static string SampleDirectory => Fixtures.RepoPaths.Samples;
 
     public static string Text(string seed) => File.ReadAllText(Path.Combine(SeedDirectory, seed));
 
