@@ -125,7 +125,7 @@ public class ValidateCommandTests
     [Fact]
     public void Every_command_has_help()
     {
-        foreach (var command in new[] { "validate", "import", "schema", "render", "serve", "bench", "template" })
+        foreach (var command in new[] { "validate", "import", "schema", "render", "serve", "bench", "template", "sum" })
         {
             var r = CliRunner.Run(command, "--help");
             Assert.Equal(0, r.ExitCode);

@@ -105,6 +105,33 @@ public class ReportPdfTests
     }
 
     [Fact]
+    public void Hostile_content_still_gives_a_valid_pdf()
+    {
+        var report = ReportFactory.Consistent();
+        var sections = report.Sections.ToList();
+        sections[0] = sections[0] with
+        {
+            Blocks =
+            [
+                new Paragraph("控制字符\u0001\u0007\u001F之后的文字"),
+                new Paragraph(string.Concat(Enumerable.Repeat("很长的段落，", 3400))),
+                .. Enumerable.Range(1, 200).Select(i => new Subsection($"（{i}）第{i}个小节", [new Paragraph($"第{i}个小节的正文。")])),
+            ],
+        };
+        report = (report with { Sections = sections }).WithCell("proactive", "licensing", 0, CellValue.Integer(9_999_999));
+        using var dir = new TempDir();
+        string path = dir.File("r.pdf");
+        File.WriteAllBytes(path, PdfRenderer.RenderToBytes(ReportPdfBuilder.Build(report), Fonts.Value, out var result));
+        var (qpdf, qout) = ExternalTool.Run("qpdf", "--check", path);
+        Assert.True(qpdf == 0, qout);
+        string text = ExternalTool.Squeeze(ExternalTool.PdfText(path, raw: true));
+        Assert.Contains("控制字符之后的文字", text);
+        Assert.Contains("（200）第200个小节", text);
+        Assert.Contains("9999999", text);
+        Assert.True(result.PageCount > 20);
+    }
+
+    [Fact]
     public void Pages_are_a4()
     {
         using var dir = new TempDir();
