@@ -94,9 +94,8 @@ public static class ReportPdfBuilder
         for (int r = 0; r < def.Layout.Count; r++)
         {
             var row = def.Layout[r];
-            table.AddRow(row.Select(cell => TableCell.Of(
-                CellText(cell, data), FontRole.Table, TableSize,
-                cell.Role == CellRole.RowLabel && cell.ColSpan > 1 ? TextAlign.Left : TextAlign.Center,
+            // Every cell centred, as in the Word template.
+            table.AddRow(row.Select(cell => TableCell.Of(CellText(cell, data), FontRole.Table, TableSize, TextAlign.Center,
                 colSpan: cell.ColSpan, rowSpan: cell.RowSpan)).ToArray());
             // A caption or a header inside the body (table 二's blocks) never ends a page.
             table.Rows[^1].KeepWithNext = r >= def.HeaderRows && row.All(c => c.Role is CellRole.Caption or CellRole.ColumnHeader);
