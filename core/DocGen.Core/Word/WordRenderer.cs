@@ -144,8 +144,7 @@ public static class WordRenderer
                 Filled(sdt);
                 var content = Content(sdt);
                 if (content is null) continue;
-                var template = content.Descendants<Run>().FirstOrDefault();
-                var rPr = template?.RunProperties?.CloneNode(true) as RunProperties;
+                var rPr = FieldRunProperties(content);
                 if (string.IsNullOrEmpty(text) && !options.KeepContentControls)
                 {
                     content.RemoveAllChildren();
@@ -208,7 +207,7 @@ public static class WordRenderer
                     if (tag == WordTags.SectionHeading)
                     {
                         var c = Content(sdt)!;
-                        var rPr = c.Descendants<Run>().FirstOrDefault()?.RunProperties?.CloneNode(true) as RunProperties;
+                        var rPr = FieldRunProperties(c);
                         c.RemoveAllChildren();
                         c.Append(Runs(rPr, section.Heading));
                     }
@@ -252,6 +251,17 @@ public static class WordRenderer
             Subsection sub => PlainTexts(sub.Blocks).Prepend(sub.Heading),
             _ => [],
         });
+
+        /// <summary>
+        /// The formatting of a field's first run, without Word's grey "Placeholder Text" character style
+        /// that Word puts on the text of a control showing its placeholder.
+        /// </summary>
+        private static RunProperties? FieldRunProperties(OpenXmlElement content)
+        {
+            var rPr = content.Descendants<Run>().FirstOrDefault()?.RunProperties?.CloneNode(true) as RunProperties;
+            if (rPr?.RunStyle?.Val?.Value == "PlaceholderText") rPr.RunStyle = null;
+            return rPr;
+        }
 
         /// <summary>A filled control is no longer a placeholder (Word would grey it out and clear it on click).</summary>
         private static void Filled(SdtElement sdt)

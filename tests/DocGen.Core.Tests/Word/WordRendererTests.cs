@@ -100,6 +100,9 @@ public class WordRendererTests
         _ => Array.Empty<string>(),
     }).Where(t => t.Length > 0);
 
+    private static IEnumerable<string> SubHeadings(IEnumerable<Block> blocks) =>
+        blocks.OfType<Subsection>().SelectMany(s => SubHeadings(s.Blocks).Prepend(s.Heading));
+
     private static void AssertNoContentControls(byte[] docx)
     {
         using var doc = WordprocessingDocument.Open(new MemoryStream(docx), false);
@@ -160,6 +163,8 @@ public class WordRendererTests
         using (var doc = WordprocessingDocument.Open(ms, true))
         {
             foreach (var pr in doc.MainDocumentPart!.Document!.Body!.Descendants<SdtProperties>()) pr.Append(new ShowingPlaceholder());
+            foreach (var run in doc.MainDocumentPart.Document.Body.Descendants<SdtContentRun>().SelectMany(c => c.Elements<Run>()))
+                run.PrependChild(new RunProperties(new RunStyle { Val = "PlaceholderText" }));
             doc.MainDocumentPart.Document.Save();
         }
         var kept = WordRenderer.Render(Synthetic(edition), ms.ToArray(), new WordRenderOptions { KeepContentControls = true });
@@ -169,6 +174,7 @@ public class WordRendererTests
             .Where(s => s.SdtProperties!.GetFirstChild<ShowingPlaceholder>() is not null)
             .Select(s => s.SdtProperties!.GetFirstChild<Tag>()!.Val!.Value!).ToList();
         Assert.All(flagged, t => Assert.StartsWith("proto", t));
+        Assert.DoesNotContain(filled.MainDocumentPart.Document.Body.Descendants<RunStyle>(), s => s.Val == "PlaceholderText");
     }
 
     [Fact]
@@ -383,7 +389,8 @@ public class WordRendererTests
                 var report = reports[i].Report;
                 var edition = Ed(report.Edition);
                 var headings = edition.Mandated ? edition.Sections.Select(s => s.Heading) : report.Sections.Select(s => s.Heading);
-                foreach (var h in headings.Append(report.EffectiveTitle))
+                var subheadings = report.Sections.SelectMany(s => SubHeadings(s.Blocks));
+                foreach (var h in headings.Append(report.EffectiveTitle).Concat(subheadings))
                     Assert.True(compact.Contains(string.Concat(h.Where(c => !char.IsWhiteSpace(c)))), $"{reports[i].Name}: heading {h} missing from the PDF");
                 foreach (var table in edition.Tables)
                     foreach (var cell in table.AllCells())
