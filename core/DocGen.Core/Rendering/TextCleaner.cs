@@ -1,15 +1,35 @@
+using System.Text;
+
 namespace DocGen.Core.Rendering;
 
 /// <summary>
-/// Removes characters that no document can hold (XML 1.0 forbids them); the validator reports the same
-/// characters as CONTROL_CHARACTER, so nothing is dropped silently.
+/// Removes characters that no document can hold (XML 1.0 forbids them: C0 controls but tab and line
+/// breaks, U+FFFE/U+FFFF, lone surrogates). The validator reports the same characters as
+/// CONTROL_CHARACTER, so nothing is dropped silently. Word and PDF output both clean through here.
 /// </summary>
 public static class TextCleaner
 {
-    /// <summary>Tab and line breaks are allowed; other C0/C1 controls and the non-characters U+FFFE/U+FFFF are not.</summary>
+    /// <summary>A character that is never allowed, whatever stands around it.</summary>
     public static bool IsControl(char c) =>
         (char.IsControl(c) && c is not ('\t' or '\n' or '\r')) || c is '\uFFFE' or '\uFFFF';
 
-    public static string Clean(string text) =>
-        text.Any(IsControl) ? string.Concat(text.Where(c => !IsControl(c))) : text;
+    public static string Clean(string text)
+    {
+        int i = 0;
+        while (i < text.Length && Allowed(text, i)) i++;
+        if (i == text.Length) return text;
+        var sb = new StringBuilder(text.Length);
+        for (i = 0; i < text.Length; i++)
+            if (Allowed(text, i)) sb.Append(text[i]);
+        return sb.ToString();
+    }
+
+    private static bool Allowed(string s, int i)
+    {
+        char c = s[i];
+        if (IsControl(c)) return false;
+        if (char.IsHighSurrogate(c)) return i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]);
+        if (char.IsLowSurrogate(c)) return i > 0 && char.IsHighSurrogate(s[i - 1]);
+        return true;
+    }
 }

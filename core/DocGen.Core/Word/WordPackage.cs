@@ -1,3 +1,4 @@
+using DocGen.Core.Rendering;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
@@ -100,9 +101,9 @@ internal static class WordPackage
             new XElement(cp + "coreProperties",
                 new XAttribute(XNamespace.Xmlns + "cp", cp), new XAttribute(XNamespace.Xmlns + "dc", dc),
                 new XAttribute(XNamespace.Xmlns + "dcterms", dcterms), new XAttribute(XNamespace.Xmlns + "xsi", xsi),
-                new XElement(dc + "title", WordText.Clean(title)),
-                new XElement(dc + "creator", WordText.Clean(creator)),
-                new XElement(cp + "lastModifiedBy", WordText.Clean(creator)),
+                new XElement(dc + "title", TextCleaner.Clean(title)),
+                new XElement(dc + "creator", TextCleaner.Clean(creator)),
+                new XElement(cp + "lastModifiedBy", TextCleaner.Clean(creator)),
                 new XElement(dcterms + "created", new XAttribute(xsi + "type", "dcterms:W3CDTF"), when),
                 new XElement(dcterms + "modified", new XAttribute(xsi + "type", "dcterms:W3CDTF"), when)));
         var part = doc.CoreFilePropertiesPart ?? doc.AddCoreFilePropertiesPart();
@@ -111,38 +112,5 @@ internal static class WordPackage
             xml.Save(w);
         ms.Position = 0;
         part.FeedData(ms);
-    }
-}
-
-internal static class WordText
-{
-    /// <summary>Drops characters XML 1.0 cannot hold (C0 controls but tab and newlines, U+FFFE/FFFF, lone surrogates).</summary>
-    public static string Clean(string s)
-    {
-        int i = 0;
-        for (; i < s.Length; i++) if (!Allowed(s, i)) break;
-        if (i == s.Length) return s;
-        var sb = new StringBuilder(s.Length);
-        for (i = 0; i < s.Length; i++)
-        {
-            char c = s[i];
-            if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
-            {
-                sb.Append(c).Append(s[++i]);
-                continue;
-            }
-            if (Allowed(s, i)) sb.Append(c);
-        }
-        return sb.ToString();
-    }
-
-    private static bool Allowed(string s, int i)
-    {
-        char c = s[i];
-        if (c < 0x20) return c is '\t' or '\n' or '\r';
-        if (c is '\uFFFE' or '\uFFFF') return false;
-        if (char.IsHighSurrogate(c)) return i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]);
-        if (char.IsLowSurrogate(c)) return i > 0 && char.IsHighSurrogate(s[i - 1]);
-        return true;
     }
 }

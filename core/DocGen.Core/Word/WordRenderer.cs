@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using DocGen.Core.Editions;
 using DocGen.Core.Model;
+using DocGen.Core.Rendering;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -36,9 +37,7 @@ public static class WordRenderer
             ?? throw new ArgumentException($"未知的格式版本“{report.Edition}”", nameof(report));
         template ??= EmbeddedTemplate(edition.Id) ?? TemplateBuilder.Build(edition);
 
-        var stamp = report.PublicationDate is { } d
-            ? d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)
-            : new DateTime(report.Year + 1, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var stamp = DocumentDates.Created(report).UtcDateTime;
 
         using var stream = new MemoryStream();
         stream.Write(template);
@@ -85,8 +84,7 @@ public static class WordRenderer
             SetText(WordTags.Title, report.EffectiveTitle);
             SetText(WordTags.Agency, report.Agency);
             SetText(WordTags.Year, report.Year.ToString(CultureInfo.InvariantCulture));
-            SetText(WordTags.PublicationDate, report.PublicationDate is { } d
-                ? $"{d.Year}年{d.Month}月{d.Day}日" : null);
+            SetText(WordTags.PublicationDate, ReportText.PublicationDate(report));
             SetBlocks(WordTags.Preface, Narrative(report.Preface, 0));
             SetBlocks(WordTags.Contact, ContactParagraphs());
 
@@ -221,36 +219,9 @@ public static class WordRenderer
             }
         }
 
-        private List<OpenXmlElement> ContactParagraphs()
-        {
-            var c = report.Contact;
-            if (c is null || c.IsEmpty) return [];
-            // Most reports give the contact inside the preface; do not print it twice.
-            var preface = string.Concat(PlainTexts(report.Preface));
-            var given = new[] { c.Office, c.Address, c.Postcode, c.Phone, c.Fax, c.Email, c.Website }.Where(v => !string.IsNullOrWhiteSpace(v));
-            if (given.All(v => preface.Contains(v!, StringComparison.Ordinal))) return [];
-            var parts = new List<string>();
-            void Add(string label, string? value)
-            {
-                if (!string.IsNullOrWhiteSpace(value)) parts.Add(label + value);
-            }
-            Add("联系单位：", c.Office);
-            Add("联系地址：", c.Address);
-            Add("邮政编码：", c.Postcode);
-            Add("联系电话：", c.Phone);
-            Add("传真：", c.Fax);
-            Add("电子邮箱：", c.Email);
-            Add("网址：", c.Website);
-            return [TextParagraph(protoParagraph, string.Join("；", parts) + "。")];
-        }
-
-        private static IEnumerable<string> PlainTexts(IEnumerable<Block> blocks) => blocks.SelectMany(b => b switch
-        {
-            Model.Paragraph p => [p.Text],
-            Point pt => [pt.Lead, pt.Text],
-            Subsection sub => PlainTexts(sub.Blocks).Prepend(sub.Heading),
-            _ => [],
-        });
+        /// <summary>The contact paragraph, worded as in the PDF (<see cref="ReportText.ContactLine"/>).</summary>
+        private List<OpenXmlElement> ContactParagraphs() =>
+            ReportText.ContactLine(report) is { } line ? [TextParagraph(protoParagraph, line)] : [];
 
         /// <summary>
         /// The formatting of a field's first run, without Word's grey "Placeholder Text" character style
@@ -320,7 +291,7 @@ public static class WordRenderer
         /// <summary>Runs for a text: XML-invalid characters dropped, line breaks and tabs as Word elements.</summary>
         private static IEnumerable<Run> Runs(RunProperties? rPr, string text)
         {
-            text = WordText.Clean(text).Replace("\r\n", "\n").Replace('\r', '\n');
+            text = TextCleaner.Clean(text).Replace("\r\n", "\n").Replace('\r', '\n');
             var run = new Run();
             if (rPr is not null) run.Append(rPr.CloneNode(true));
             int start = 0;

@@ -12,12 +12,7 @@ namespace DocGen.Core.Tests.Word;
 /// <summary>Helpers for the Word tests: synthetic reports, reading tables back by grid position, tools.</summary>
 internal static class WordTestKit
 {
-    public static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "DocGen.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("DocGen.sln not found above " + AppContext.BaseDirectory);
-    }
+    public static string RepoRoot() => Fixtures.RepoPaths.Root;
 
     /// <summary>A report with every cell a distinct value (derived from its position) and narrative in every section.</summary>
     public static Report Synthetic(Edition edition)
