@@ -1,0 +1,85 @@
+// DocGen on Azure: storage (versioned, with a write-once archive), the Function App running the custom
+// handler on the Flex Consumption plan, and (after the code is deployed) the Event Grid feed of the
+// blob trigger. See infra/README.md.
+
+targetScope = 'resourceGroup'
+
+@description('Short name used for every resource (lower-case letters, digits and hyphens).')
+@minLength(3)
+@maxLength(18)
+param name string = 'docgen'
+
+param location string = resourceGroup().location
+
+@description('Days a signed PDF version stays immutable in the archive.')
+@minValue(1)
+param archiveRetentionDays int = 3650
+
+@description('API keys of the agencies, "机构甲=key1;机构乙=key2".')
+@secure()
+param agencyKeys string
+
+@description('API key of the compiling office.')
+@secure()
+param adminKey string
+
+@description('Create the Event Grid subscription of the blob trigger (needs the deployed code; deploy.sh sets it on its second pass).')
+param deployEventSubscription bool = false
+
+var tags = {
+  application: 'DocGen'
+}
+
+// Containers the service writes (see core/DocGen.Storage/README.md); the function name of the blob trigger.
+var incomingContainer = 'incoming'
+var containers = [
+  incomingContainer
+  'reports'
+  'archive'
+  'ids'
+]
+var deploymentContainer = 'deployment-package'
+var blobTriggerFunction = 'IncomingReport'
+
+var storageName = take('${replace(name, '-', '')}${uniqueString(resourceGroup().id)}', 24)
+
+module storage 'modules/storage.bicep' = {
+  name: 'storage'
+  params: {
+    name: storageName
+    location: location
+    tags: tags
+    archiveRetentionDays: archiveRetentionDays
+    containers: containers
+    deploymentContainer: deploymentContainer
+  }
+}
+
+module app 'modules/functionapp.bicep' = {
+  name: 'functionapp'
+  params: {
+    name: '${name}-${uniqueString(resourceGroup().id)}'
+    location: location
+    tags: tags
+    storageAccountName: storage.outputs.name
+    deploymentContainer: deploymentContainer
+    agencyKeys: agencyKeys
+    adminKey: adminKey
+  }
+}
+
+module events 'modules/eventgrid.bicep' = if (deployEventSubscription) {
+  name: 'eventgrid'
+  params: {
+    location: location
+    tags: tags
+    storageAccountName: storage.outputs.name
+    functionAppName: app.outputs.name
+    functionName: blobTriggerFunction
+    incomingContainer: incomingContainer
+  }
+}
+
+output functionAppName string = app.outputs.name
+output endpoint string = 'https://${app.outputs.hostName}/api'
+output storageAccountName string = storage.outputs.name

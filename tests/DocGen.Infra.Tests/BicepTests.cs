@@ -1,0 +1,173 @@
+using System.Text.Json;
+using DocGen.Core.Tests.Fixtures;
+using DocGen.Functions;
+using DocGen.Functions.Api;
+using DocGen.Storage;
+
+namespace DocGen.Infra.Tests;
+
+/// <summary>Every Bicep file compiles and lints clean, and the compiled ARM JSON has what DocGen relies on.</summary>
+public class BicepTests
+{
+    public static TheoryData<string> BicepFiles()
+    {
+        var data = new TheoryData<string>();
+        foreach (var f in Bicep.Files()) data.Add(Path.GetRelativePath(Bicep.InfraFolder, f));
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(BicepFiles))]
+    public void Builds_and_lints_without_a_warning(string file)
+    {
+        string path = Path.Combine(Bicep.InfraFolder, file);
+        Bicep.Compile(path); // throws on any diagnostic
+        var (code, output) = ExternalTool.Run(Bicep.Executable, "lint", path);
+        Assert.True(code == 0 && output.Trim().Length == 0, $"bicep lint {file}: exit {code}\n{output}");
+    }
+
+    [Fact]
+    public void Parameters_file_builds()
+    {
+        var (code, output) = ExternalTool.Run(Bicep.Executable, "build-params", Path.Combine(Bicep.InfraFolder, "main.bicepparam"), "--stdout");
+        Assert.True(code == 0, output);
+    }
+
+    [Fact]
+    public void Storage_is_locked_down_and_versioned()
+    {
+        var account = Assert.Single(Bicep.OfType("Microsoft.Storage/storageAccounts"));
+        var p = account.GetProperty("properties");
+        Assert.Equal("TLS1_2", p.GetProperty("minimumTlsVersion").GetString());
+        Assert.False(p.GetProperty("allowBlobPublicAccess").GetBoolean());
+        Assert.False(p.GetProperty("allowSharedKeyAccess").GetBoolean());
+        Assert.True(p.GetProperty("supportsHttpsTrafficOnly").GetBoolean());
+        Assert.Equal("StorageV2", account.GetProperty("kind").GetString());
+        var blobs = Assert.Single(Bicep.OfType("Microsoft.Storage/storageAccounts/blobServices"));
+        Assert.True(blobs.GetProperty("properties").GetProperty("isVersioningEnabled").GetBoolean());
+    }
+
+    [Fact]
+    public void Archive_has_version_level_immutability_with_a_retention_policy()
+    {
+        var containers = Assert.Single(Bicep.OfType("Microsoft.Storage/storageAccounts/blobServices/containers"));
+        // The containers are one copy loop; the archive gets immutableStorageWithVersioning by a condition on its name.
+        string immutability = containers.GetProperty("properties").GetProperty("immutableStorageWithVersioning").GetString()!;
+        Assert.Contains("archiveContainer", immutability);
+        var policy = Assert.Single(Bicep.OfType("Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies"));
+        Assert.Contains("archiveContainer", policy.GetProperty("name").GetString());
+        Assert.True(policy.GetProperty("properties").TryGetProperty("immutabilityPeriodSinceCreationInDays", out _));
+        Assert.Equal("archive", ArchiveContainerParameterDefault());
+    }
+
+    [Fact]
+    public void Containers_are_the_ones_the_code_writes()
+    {
+        string[] fromCode =
+        [
+            BlobTriggerApi.Container,
+            First(ReportLayout.ReportFolder("甲", 2024, "x")),
+            First(ReportLayout.ArchiveFolder("甲", 2024, "x")),
+            First(ReportLayout.IdIndex("x")),
+        ];
+        var variables = Bicep.CompiledMain.GetProperty("variables");
+        var declared = variables.GetProperty("containers").EnumerateArray().Select(e => e.GetString()!).ToList();
+        var resolved = declared.Select(c => c.StartsWith('[') ? variables.GetProperty("incomingContainer").GetString()! : c).ToList();
+        Assert.Equal(fromCode.Order(), resolved.Order());
+    }
+
+    [Fact]
+    public void Function_app_is_https_only_with_a_system_identity_and_no_storage_secrets()
+    {
+        var site = Assert.Single(Bicep.OfType("Microsoft.Web/sites"));
+        Assert.Equal("SystemAssigned", site.GetProperty("identity").GetProperty("type").GetString());
+        var p = site.GetProperty("properties");
+        Assert.True(p.GetProperty("httpsOnly").GetBoolean());
+        Assert.Equal("custom", p.GetProperty("functionAppConfig").GetProperty("runtime").GetProperty("name").GetString());
+        var plan = Assert.Single(Bicep.OfType("Microsoft.Web/serverfarms"));
+        Assert.Equal("FlexConsumption", plan.GetProperty("sku").GetProperty("tier").GetString());
+
+        var settings = AppSettings();
+        foreach (var (name, value) in settings)
+        {
+            Assert.DoesNotContain("AccountKey", value, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("listKeys", value, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("DefaultEndpointsProtocol", value, StringComparison.OrdinalIgnoreCase);
+            Assert.NotEqual("AzureWebJobsStorage", name);
+        }
+        Assert.DoesNotContain(Setting(StorageSettings.ConnectionString), settings.Keys);
+        Assert.Contains("@Microsoft.KeyVault(SecretUri=", Value(settings, ServiceSettings.AgencyKeys));
+        Assert.Contains("@Microsoft.KeyVault(SecretUri=", Value(settings, ServiceSettings.AdminKey));
+        Assert.Equal(StorageSettings.KindAzureBlob, settings[Setting(StorageSettings.Kind)]);
+    }
+
+    [Fact]
+    public void App_settings_match_the_names_the_code_reads()
+    {
+        var settings = AppSettings();
+        string[] required = [StorageSettings.Kind, StorageSettings.AccountUrl, ServiceSettings.AgencyKeys, ServiceSettings.AdminKey, ServiceSettings.FontDirectory];
+        foreach (var name in required) Assert.Contains(Setting(name), settings.Keys);
+        // Every DocGen setting in the template is one the code reads: no typo can hide.
+        var known = ServiceSettings.All.Concat([StorageSettings.Kind, StorageSettings.Root, StorageSettings.ConnectionString, StorageSettings.AccountUrl])
+            .Select(Setting).ToHashSet();
+        foreach (var name in settings.Keys.Where(k => k.StartsWith("DocGen__", StringComparison.Ordinal)))
+            Assert.Contains(name, known);
+        // The port is the Functions host's to set, never an app setting.
+        Assert.DoesNotContain(ServiceSettings.Port, settings.Keys);
+        // The blob trigger's connection named in function.json is identity-based.
+        string connection = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "functions", "DocGen.Functions", "Functions", BlobTriggerApi.FunctionName, "function.json")))
+            .RootElement.GetProperty("bindings")[0].GetProperty("connection").GetString()!;
+        Assert.Contains(connection + "__blobServiceUri", settings.Keys);
+    }
+
+    [Fact]
+    public void The_app_identity_has_a_blob_data_role_on_the_account()
+    {
+        const string blobDataOwner = "b7e6dc6d-f1e8-4753-8033-0f276bb0955b";
+        // The role ids are variables of the function app module; the assignments name them.
+        var module = Bicep.Resources(Bicep.CompiledMain).Single(r =>
+            r.GetProperty("type").GetString() == "Microsoft.Resources/deployments" && r.GetProperty("name").GetString() == "functionapp");
+        var roleIds = module.GetProperty("properties").GetProperty("template").GetProperty("variables").GetProperty("roles");
+        var blobRoles = roleIds.EnumerateObject().Where(r => r.Value.GetString() == blobDataOwner).Select(r => r.Name).ToList();
+        string roleName = Assert.Single(blobRoles);
+
+        var assignment = Assert.Single(Bicep.OfType("Microsoft.Authorization/roleAssignments"),
+            r => r.GetProperty("properties").GetProperty("roleDefinitionId").GetString()!.Contains($"roles').{roleName}"));
+        Assert.Contains("Microsoft.Storage/storageAccounts", assignment.GetProperty("scope").GetString());
+        string principal = assignment.GetProperty("properties").GetProperty("principalId").GetString()!;
+        Assert.Contains("Microsoft.Web/sites", principal);
+        Assert.Contains("identity.principalId", principal);
+    }
+
+    [Fact]
+    public void Event_grid_feeds_the_blob_trigger_from_incoming()
+    {
+        var subscription = Assert.Single(Bicep.OfType("Microsoft.EventGrid/systemTopics/eventSubscriptions"));
+        var filter = subscription.GetProperty("properties").GetProperty("filter");
+        Assert.Contains("Microsoft.Storage.BlobCreated", filter.GetProperty("includedEventTypes").EnumerateArray().Select(e => e.GetString()));
+        string url = subscription.GetProperty("properties").GetProperty("destination").GetProperty("properties").GetProperty("endpointUrl").GetString()!;
+        Assert.Contains("runtime/webhooks/blobs", url);
+        Assert.Contains("blobs_extension", url);
+    }
+
+    private static string First(string path) => path.Split('/')[0];
+
+    private static string Setting(string configurationKey) => configurationKey.Replace(":", "__");
+
+    private static string Value(Dictionary<string, string> settings, string key) => settings[Setting(key)];
+
+    private static string ArchiveContainerParameterDefault()
+    {
+        var storageModule = Bicep.Resources(Bicep.CompiledMain).First(r =>
+            r.GetProperty("type").GetString() == "Microsoft.Resources/deployments" && r.GetProperty("name").GetString() == "storage");
+        return storageModule.GetProperty("properties").GetProperty("template").GetProperty("parameters")
+            .GetProperty("archiveContainer").GetProperty("defaultValue").GetString()!;
+    }
+
+    private static Dictionary<string, string> AppSettings()
+    {
+        var site = Bicep.OfType("Microsoft.Web/sites").Single();
+        return site.GetProperty("properties").GetProperty("siteConfig").GetProperty("appSettings").EnumerateArray()
+            .ToDictionary(s => s.GetProperty("name").GetString()!, s => s.GetProperty("value").ToString());
+    }
+}
