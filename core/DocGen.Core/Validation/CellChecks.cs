@@ -8,6 +8,12 @@ internal static class CellChecks
 {
     public const int MaxMoneyDecimals = 2;
 
+    /// <summary>
+    /// 10亿元 written in 万元: beyond what an agency's table usually holds, and exactly what a 元 figure typed
+    /// into a 万元 column looks like (seed 000 has 109448 there).
+    /// </summary>
+    public const decimal SuspiciousWanYuan = 100_000m;
+
     public static void Check(TableDef table, TableData data, List<Finding> findings)
     {
         foreach (var row in table.Rows)
@@ -55,6 +61,10 @@ internal static class CellChecks
                 break;
             case ValueKind.Money when !column.Label.Contains("元") && cell.Unit is null:
                 findings.Add(At(Finding.Warning("MONEY_UNIT_MISSING", pointer, $"{where}未注明单位（元或万元）")));
+                break;
+            case ValueKind.Money when (cell.Unit ?? (column.Label.Contains("万元") ? "万元" : null)) == "万元" && cell.Number >= SuspiciousWanYuan:
+                findings.Add(At(Finding.Warning("MONEY_MAGNITUDE", pointer,
+                    $"{where}为{cell.Number}万元（约{cell.Number / 10000m:0.#}亿元），请确认是否把以元计的金额填入了万元栏")));
                 break;
         }
     }

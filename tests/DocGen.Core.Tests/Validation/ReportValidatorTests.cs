@@ -119,6 +119,16 @@ public class ReportValidatorTests
     }
 
     [Fact]
+    public void A_yuan_figure_in_a_wan_yuan_column_is_a_warning()
+    {
+        var r = ReportFactory.Consistent().WithCell("proactive", "fees", 0, new CellValue(CellKind.Decimal, 109448m));
+        var f = Assert.Single(Validate(r));
+        Assert.Equal(("MONEY_MAGNITUDE", Severity.Warning), (f.Code, f.Severity));
+        Assert.Contains("约10.9亿元", f.Message);
+        Assert.Empty(Validate(ReportFactory.Consistent().WithCell("proactive", "fees", 0, new CellValue(CellKind.Decimal, 803m))));
+    }
+
+    [Fact]
     public void Change_may_be_negative_but_whole()
     {
         var r = ReportFactory.Consistent("2019").WithCell("proactive", "penalties", 1, new CellValue(CellKind.Change, -213));
