@@ -69,10 +69,15 @@ public static class TemplateBuilder
             }
             else
             {
-                var heading = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = WordStyles.Heading1 }),
-                    RunSdt(WordTags.SectionHeading, "部分标题", edition.Sections.FirstOrDefault()?.Heading ?? ""));
-                var item = BlockSdt(WordTags.SectionItem, "部分", heading, BlockSdt(WordTags.SectionBody, "部分正文", EmptyBody()));
-                body.Append(BlockSdt(WordTags.Sections, "各部分（可重复）", item));
+                // The customary parts of a pre-2019 report, each a repeatable item: the filler repeats the first
+                // one for every section of the report, so a person may also delete or add parts here.
+                var items = edition.Sections.Select(section =>
+                {
+                    var heading = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = WordStyles.Heading1 }),
+                        RunSdt(WordTags.SectionHeading, "部分标题", section.Heading));
+                    return (OpenXmlElement)BlockSdt(WordTags.SectionItem, "部分", heading, BlockSdt(WordTags.SectionBody, "部分正文", EmptyBody()));
+                }).ToArray();
+                body.Append(BlockSdt(WordTags.Sections, "各部分（可重复）", items));
             }
             body.Append(Prototypes());
             body.Append(SectionProperties());
