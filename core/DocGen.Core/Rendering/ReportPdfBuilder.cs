@@ -76,12 +76,17 @@ public static class ReportPdfBuilder
         }
     }
 
+    /// <summary>GB/T 9704: 28 characters a line, 22 lines a page.</summary>
+    public const int CharsPerLine = 28;
+
+    private static readonly double TextWidth = PageSetup.GbT9704().TextWidth;
+
     private static ParagraphBlock Body(string text, bool bold = false) =>
-        ParagraphBlock.Of(Clean(text), FontRole.Body, BodySize, bold).Indent(2).Pitch(LinePitch);
+        ParagraphBlock.Of(Clean(text), FontRole.Body, BodySize, bold).Indent(2).Pitch(LinePitch).Grid(CharsPerLine, TextWidth, BodySize);
 
     private static ParagraphBlock Heading(string text, FontRole role, int level, bool bold = false)
     {
-        var p = ParagraphBlock.Of(Clean(text), role, BodySize, bold).Indent(2).Pitch(LinePitch).KeepNext();
+        var p = ParagraphBlock.Of(Clean(text), role, BodySize, bold).Indent(2).Pitch(LinePitch).Grid(CharsPerLine, TextWidth, BodySize).KeepNext();
         p.Outline = new OutlineEntry(Clean(text), level + 1);
         p.Align = TextAlign.Left;
         return p;
