@@ -208,6 +208,22 @@ public abstract class ApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reports_are_listed_per_agency()
+    {
+        using var a = Service.Client(RunningService.KeyA);
+        using var admin = Service.Client(RunningService.AdminKey);
+        string id = (await Json(await a.PostAsync("/api/reports?formats=pdf", RunningService.Json(ReportJson(31))))).GetProperty("id").GetString()!;
+        var own = await Json(await a.GetAsync("/api/reports"));
+        Assert.Contains(own.GetProperty("reports").EnumerateArray(), r => r.GetProperty("id").GetString() == id);
+        var byYear = await Json(await admin.GetAsync($"/api/reports?agency={Uri.EscapeDataString(RunningService.AgencyA)}&year=2024"));
+        Assert.Contains(byYear.GetProperty("reports").EnumerateArray(), r => r.GetProperty("id").GetString() == id);
+        var otherYear = await Json(await admin.GetAsync($"/api/reports?agency={Uri.EscapeDataString(RunningService.AgencyA)}&year=2019"));
+        Assert.Empty(otherYear.GetProperty("reports").EnumerateArray());
+        await AssertProblem(await a.GetAsync($"/api/reports?agency={Uri.EscapeDataString(RunningService.AgencyB)}"), HttpStatusCode.Forbidden, "AGENCY_FORBIDDEN");
+        await AssertProblem(await admin.GetAsync("/api/reports"), HttpStatusCode.BadRequest, "AGENCY_REQUIRED");
+    }
+
+    [Fact]
     public async Task Schema_health_and_openapi_are_served()
     {
         using var client = Service.Client(null);

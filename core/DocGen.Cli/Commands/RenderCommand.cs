@@ -72,7 +72,7 @@ internal static class RenderCommand
                     fontsShown = true;
                 }
                 ok++;
-                Console.WriteLine($"[{i}/{files.Length}] {file} → {stem}.{string.Join("/.", Extensions(formats))}");
+                Console.WriteLine($"[{i}/{files.Length}] {file} → {string.Join("，", Extensions(formats).Select(e => $"{stem}.{e}"))}");
             }
             catch (Exception e) when (e is DocGenException or FontNotFoundException or IOException or UnauthorizedAccessException)
             {

@@ -12,6 +12,7 @@ public static class ReportsApi
     {
         var reports = app.MapGroup("/api/reports").RequireApiKey();
         reports.MapPost("/", Create).WithName("CreateReport").WithSummary("校验并生成报告的.docx和PDF，存储后返回链接");
+        reports.MapGet("/", List).WithName("ListReports").WithSummary("列出某机关（可按年度）已生成的报告");
         reports.MapPost("/validate", Validate).WithName("ValidateReport").WithSummary("只校验，返回发现的问题");
         reports.MapGet("/{id}", Get).WithName("GetReport").WithSummary("报告的清单和链接");
         reports.MapGet("/{id}/docx", (string id, HttpContext http, ReportRepository repo, CancellationToken ct) =>
@@ -55,6 +56,17 @@ public static class ReportsApi
             warnings = findings.Count(f => f.Severity != Core.Editions.Severity.Error),
             findings = FindingJson.ToJson(findings),
         });
+    }
+
+    /// <summary>GET /api/reports?agency=…[&amp;year=…]: an agency's key lists its own reports (agency may be omitted); the compiling office names the agency.</summary>
+    private static async Task<IResult> List(HttpContext http, ReportRepository repo, string? agency, int? year, CancellationToken ct)
+    {
+        var caller = http.Caller();
+        agency ??= caller.Agency;
+        if (agency is null) return Problems.Of(400, "AGENCY_REQUIRED", "请用agency参数指定机关名称");
+        if (!caller.May(agency)) return Problems.Of(403, "AGENCY_FORBIDDEN", $"此API密钥不能查看“{agency}”的报告");
+        var manifests = await repo.ListReportsAsync(StorageNames.ValidateAgency(agency), year, ct);
+        return Results.Ok(new { agency, year, reports = manifests.Select(m => Describe(m, null)) });
     }
 
     private static async Task<IResult> Get(string id, HttpContext http, ReportRepository repo, CancellationToken ct)
