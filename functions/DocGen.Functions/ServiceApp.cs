@@ -36,7 +36,7 @@ public static class ServiceApp
         builder.Services.AddSingleton(sp => new ReportRepository(sp.GetRequiredService<IBlobStore>()));
         builder.Services.AddSingleton(_ => new DocumentRenderer(new RenderSettings
         {
-            FontDirectory = config[ServiceSettings.FontDirectory],
+            FontDirectory = FontFolder(config[ServiceSettings.FontDirectory]),
             LongRunning = config.GetValue<bool?>(ServiceSettings.PreprocessFonts) ?? true,
         }));
         builder.Services.AddSingleton<ReportGeneration>();
@@ -59,6 +59,15 @@ public static class ServiceApp
         BlobTriggerApi.Map(app);
         return app;
     }
+
+    /// <summary>
+    /// A relative font folder ("fonts" in the Azure package) is taken relative to the application's own
+    /// folder, not to whatever working directory the Functions host starts the handler in.
+    /// </summary>
+    internal static string? FontFolder(string? configured) =>
+        string.IsNullOrWhiteSpace(configured) || Path.IsPathRooted(configured)
+            ? configured
+            : Path.Combine(AppContext.BaseDirectory, configured);
 }
 
 /// <summary>Body size limits, from configuration.</summary>

@@ -59,3 +59,14 @@ public sealed class FunctionManifestTests
     /// <summary>Compares routes without trailing slashes or constraint spelling differences.</summary>
     private static string Normalize(string route) => route.TrimEnd('/').Replace("{version:int}", "{version}");
 }
+
+public sealed class FontFolderTests
+{
+    [Fact]
+    public void Relative_font_folder_is_resolved_against_the_application_folder()
+    {
+        Assert.Equal(Path.Combine(AppContext.BaseDirectory, "fonts"), ServiceApp.FontFolder("fonts"));
+        Assert.Equal("/opt/fonts", ServiceApp.FontFolder("/opt/fonts"));
+        Assert.Null(ServiceApp.FontFolder(null));
+    }
+}
