@@ -1,5 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using DocGen.Core.Editions;
 
@@ -37,7 +35,7 @@ public static class ReportSchema
             ["oneOf"] = new JsonArray(EditionCatalog.All.Select(EditionVariant).ToArray<JsonNode?>()),
             ["definitions"] = Definitions(),
         };
-        return schema.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
+        return schema.ToJsonString(JsonText.Options) + "\n";
     }
 
     private static JsonObject EditionVariant(Edition edition)

@@ -1,5 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using DocGen.Core.Editions;
 
@@ -8,12 +6,6 @@ namespace DocGen.Core.Validation;
 /// <summary>The JSON form of findings, the same for the command line, the API and stored validation.json.</summary>
 public static class FindingJson
 {
-    public static readonly JsonSerializerOptions Options = new()
-    {
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static JsonObject ToJson(Finding f, string? file = null)
     {
         var o = new JsonObject();
@@ -32,5 +24,5 @@ public static class FindingJson
 
     public static JsonArray ToJson(IEnumerable<Finding> findings) => new(findings.Select(f => (JsonNode?)ToJson(f)).ToArray());
 
-    public static string Serialize(JsonNode node) => node.ToJsonString(Options);
+    public static string Serialize(JsonNode node) => node.ToJsonString(Json.JsonText.Options);
 }
