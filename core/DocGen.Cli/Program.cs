@@ -19,6 +19,7 @@ internal static class Program
             TemplateCommand.Create(),
             ServeCommand.Create(),
             BenchCommand.Create(),
+            ValidateBenchCommand.Create(),
             SumCommand.Create(),
         };
         try

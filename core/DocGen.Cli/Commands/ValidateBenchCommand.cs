@@ -1,0 +1,77 @@
+using System.CommandLine;
+using System.Diagnostics;
+using DocGen.Core.Model;
+using DocGen.Core.Validation;
+
+namespace DocGen.Cli.Commands;
+
+/// <summary>
+/// `docgen bench-validate`: how long validating a report with a very long narrative takes. The narrative is
+/// the paragraphs of the given reports (default: the samples) repeated until it has the asked number of
+/// paragraphs, put into the first section of the first report with tables, so the text is real published prose.
+/// </summary>
+internal static class ValidateBenchCommand
+{
+    public static Command Create()
+    {
+        var files = new Argument<string[]>("files") { Description = "报告JSON文件（默认templates/samples/*.json）", Arity = ArgumentArity.ZeroOrMore };
+        var paragraphs = new Option<int>("--paragraphs", "-p") { Description = "正文段落数", DefaultValueFactory = _ => 20_000 };
+        var iterations = new Option<int>("--iterations", "-n") { Description = "计时的次数", DefaultValueFactory = _ => 30 };
+        var command = new Command("bench-validate", "性能基准：校验长篇正文报告的时间") { files, paragraphs, iterations };
+        command.SetAction(parse => Run(parse.GetValue(files)!, parse.GetValue(paragraphs), parse.GetValue(iterations)));
+        return command;
+    }
+
+    private static int Run(string[] files, int paragraphs, int iterations)
+    {
+        if (files.Length == 0) files = Directory.GetFiles(Path.Combine("templates", "samples"), "*.json").Order(StringComparer.Ordinal).ToArray();
+        var reports = new List<Report>();
+        foreach (var file in files)
+        {
+            var report = InputFile.ReadReport(file, out var errors);
+            if (report is null)
+            {
+                foreach (var e in errors) CliOutput.Finding(file, e);
+                return ExitCodes.Unreadable;
+            }
+            reports.Add(report);
+        }
+        var pool = reports.SelectMany(r => r.Preface.Concat(r.Sections.SelectMany(s => s.Blocks))).SelectMany(Leaves).ToArray();
+        // The host is a report with tables, so the checks that compare the text with the tables run.
+        var first = reports.FirstOrDefault(r => r.Tables.Count > 0 && r.Sections.Count > 0) ?? reports[0];
+        if (pool.Length == 0 || first.Sections.Count == 0)
+        {
+            CliOutput.Error("NO_NARRATIVE", "所给报告没有正文段落");
+            return ExitCodes.Unreadable;
+        }
+        var blocks = Enumerable.Range(0, paragraphs).Select(i => pool[i % pool.Length]).ToArray();
+        var sections = first.Sections.ToArray();
+        sections[0] = sections[0] with { Blocks = blocks };
+        var big = first with { Sections = sections };
+        long chars = blocks.Sum(b => b is Point p ? p.Lead.Length + p.Text.Length : ((Paragraph)b).Text.Length);
+
+        var options = new ValidationOptions { Today = new DateOnly(big.Year + 1, 6, 1) };
+        int findings = ReportValidator.Validate(big, options).Count; // warm-up: jit, caches
+        var times = new List<double>();
+        long allocated = 0;
+        for (int i = 0; i < iterations; i++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            var sw = Stopwatch.StartNew();
+            ReportValidator.Validate(big, options);
+            sw.Stop();
+            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            times.Add(sw.Elapsed.TotalMilliseconds);
+        }
+        times.Sort();
+        Console.WriteLine($"{paragraphs} paragraphs, {chars} characters, {findings} findings; {iterations} runs: " +
+                          $"median {times[times.Count / 2]:0.00} ms, min {times[0]:0.00} ms, allocated {allocated / 1048576.0:0.0} MB per run");
+        return ExitCodes.Ok;
+    }
+
+    private static IEnumerable<Block> Leaves(Block block) => block switch
+    {
+        Subsection s => s.Blocks.SelectMany(Leaves),
+        _ => [block],
+    };
+}
