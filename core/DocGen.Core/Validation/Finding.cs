@@ -18,6 +18,10 @@ public sealed record Finding
     public string? Column { get; init; }
     public string? Expected { get; init; }
     public string? Actual { get; init; }
+    /// <summary>For a statement of the narrative: the words quoted, as written (<see cref="Pointer"/> is then the paragraph's).</summary>
+    public string? Quote { get; init; }
+    /// <summary>JSON pointers of the table cells a finding about the narrative compares with (one, or those summed).</summary>
+    public IReadOnlyList<string>? Cells { get; init; }
 
     public static Finding Error(string code, string pointer, string message) =>
         new() { Code = code, Severity = Severity.Error, Pointer = pointer, Message = message };

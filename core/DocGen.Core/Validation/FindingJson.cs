@@ -18,6 +18,8 @@ public static class FindingJson
         o["column"] = f.Column;
         o["expected"] = f.Expected;
         o["actual"] = f.Actual;
+        o["quote"] = f.Quote;
+        o["cells"] = f.Cells is null ? null : new JsonArray(f.Cells.Select(c => (JsonNode?)c).ToArray());
         o["message"] = f.Message;
         return o;
     }

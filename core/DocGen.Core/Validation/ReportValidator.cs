@@ -44,6 +44,7 @@ public static class ReportValidator
             foreach (var rule in table.Rules) RuleChecks.Check(table, data, rule, findings);
         }
         if (options?.Previous is { } previous) YearChecks.Check(report, previous, edition, findings);
+        Narrative.NarrativeChecks.Check(report, edition, findings);
         return findings;
     }
 

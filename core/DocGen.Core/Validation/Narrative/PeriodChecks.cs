@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using DocGen.Core.Model;
+
+namespace DocGen.Core.Validation.Narrative;
+
+/// <summary>
+/// The report year against what the text says of it: the year in the title, the statistics period
+/// (统计期限), the year of the report the preface announces ("现公布2021年…年度报告"), and the period's end
+/// against the publication date. Where they cannot all be true it is an error; a preface that opens on
+/// another year is only a warning.
+/// </summary>
+internal static class PeriodChecks
+{
+    private const string YearPattern = @"((?:19|20)\d{2})\s*年";
+    private static readonly Regex Year = new(YearPattern, RegexOptions.Compiled | RegexOptions.CultureInvariant);
+    private static readonly Regex Period = new(@"统计(?:期限|期间|时限|时段|区间|周期|时间)", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+    private static readonly Regex Date = new(@"(?:((?:19|20)\d{2})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+    private static readonly Regex Announced = new(YearPattern + @"(?:度)?[^,;。!?\d《》]{0,30}?(?:年度报告|年报)", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+    private static readonly Regex Opening = new(@"^\s*" + YearPattern + @"\s*,", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+
+    /// <summary>How many paragraphs of the first part are read as if they were the preface.</summary>
+    public const int OpeningParagraphs = 3;
+
+    public static void Check(Report report, List<Finding> findings)
+    {
+        string year = report.Year.ToString(CultureInfo.InvariantCulture);
+        if (!string.IsNullOrWhiteSpace(report.Title))
+        {
+            var years = Year.Matches(report.Title).Select(m => m.Groups[1].Value).Distinct().ToArray();
+            if (years.Length > 0 && !years.Contains(year))
+                findings.Add(Finding.Error("NARRATIVE_TITLE_YEAR", "/title", $"标题“{report.Title}”称{years[0]}年，报告年度为{year}年")
+                    with { Quote = report.Title, Expected = year, Actual = years[0] });
+        }
+        // The preface, and the opening paragraphs of the first part, where reports without a preface put its sentences.
+        int opening = 0;
+        foreach (var (pointer, where, text) in NarrativeText.Paragraphs(report))
+        {
+            bool preface = pointer.StartsWith("/preface", StringComparison.Ordinal);
+            if (!preface && (!pointer.StartsWith("/sections/0/", StringComparison.Ordinal) || ++opening > OpeningParagraphs)) break;
+            var p = new NarrativeParagraph(pointer, where, text);
+            CheckPeriod(report, p, year, findings);
+            foreach (Match m in Announced.Matches(p.Folded))
+            {
+                var prefix = p.Folded.AsSpan(0, m.Index);
+                if (prefix.Count('《') > prefix.Count('》') || m.Groups[1].Value == year) continue;
+                string quote = p.Quote(m.Index, m.Index + m.Length);
+                findings.Add(Finding.Error("NARRATIVE_REPORT_YEAR", pointer, $"{where}称“{quote}”，报告年度为{year}年")
+                    with { Quote = quote, Expected = year, Actual = m.Groups[1].Value });
+            }
+            if (preface && Opening.Match(p.Folded) is { Success: true } o && o.Groups[1].Value != year)
+            {
+                string quote = p.Quote(o.Groups[1].Index, o.Index + o.Length - 1);
+                findings.Add(Finding.Warning("NARRATIVE_PREFACE_YEAR", pointer, $"{where}以“{quote}”开头，报告年度为{year}年")
+                    with { Quote = quote, Expected = year, Actual = o.Groups[1].Value });
+            }
+        }
+    }
+
+    private static void CheckPeriod(Report report, NarrativeParagraph p, string year, List<Finding> findings)
+    {
+        string t = p.Folded;
+        foreach (Match k in Period.Matches(t))
+        {
+            int end = t.IndexOfAny(['。', ';', '!', '?'], k.Index);
+            if (end < 0) end = t.Length;
+            int start = t.AsSpan(0, k.Index).LastIndexOfAny("。;!?,") + 1;
+            string sentence = t[k.Index..end];
+            string quote = p.Quote(start, end);
+            var years = Year.Matches(sentence).Select(m => m.Groups[1].Value).ToArray();
+            if (years.FirstOrDefault(y => y != year) is { } other)
+            {
+                findings.Add(Finding.Error("NARRATIVE_PERIOD_YEAR", p.Pointer, $"{p.Where}称“{quote}”，统计期限应在报告年度{year}年内")
+                    with { Quote = quote, Expected = year, Actual = other });
+                continue;
+            }
+            // The period's last day, with the year of the date before it when "至12月31日" leaves it out.
+            DateOnly? last = null;
+            int lastYear = report.Year;
+            foreach (Match d in Date.Matches(sentence))
+            {
+                if (d.Groups[1].Success) lastYear = int.Parse(d.Groups[1].Value, CultureInfo.InvariantCulture);
+                int month = int.Parse(d.Groups[2].Value, CultureInfo.InvariantCulture), day = int.Parse(d.Groups[3].Value, CultureInfo.InvariantCulture);
+                if (month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(lastYear, month)) last = new DateOnly(lastYear, month, day);
+            }
+            if (last is { } l && report.PublicationDate is { } published && published < l)
+                findings.Add(Finding.Error("NARRATIVE_PERIOD_AFTER_PUBLICATION", p.Pointer,
+                    $"{p.Where}称“{quote}”，统计期限截至{l:yyyy年M月d日}，发布日期却是{published:yyyy年M月d日}")
+                    with { Quote = quote, Expected = $"{published:yyyy-MM-dd}", Actual = $"{l:yyyy-MM-dd}" });
+        }
+    }
+}

@@ -1,0 +1,126 @@
+using System.Buffers;
+using System.Text.RegularExpressions;
+using DocGen.Core.Editions;
+
+namespace DocGen.Core.Validation.Narrative;
+
+/// <summary>A statement found in a paragraph: the phrase, its span in the folded text, the figure and any share after it.</summary>
+internal sealed record Statement(NarrativePhrase Phrase, int Start, int End, int NumberStart, decimal? Value, int Decimals,
+    StatedShare? Share, IReadOnlyList<FigureSum> Readings, int QuoteStart);
+
+internal readonly record struct StatedShare(decimal Percent, int Decimals, int End);
+
+/// <summary>
+/// Finds the statements of <see cref="NarrativePhrases"/> in a paragraph. Precision comes first: a figure that
+/// is approximate (余, 多, 约), a part (其中 before a total, 市级, 自然人), another year's, inside a 《title》, or
+/// shared by two nouns ("行政复议、行政诉讼3件") is passed over.
+/// </summary>
+internal static class PhraseMatcher
+{
+    private const string Number =
+        $@"\s*(?<n>(?<![\d.,])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?!\d)|(?<![{ChineseNumber.Characters}])[{ChineseNumber.Characters}]{{1,12}})";
+    private const string Gap = @"[^,:;。!?\d]{0,12}?";
+
+    private static readonly SearchValues<string> Anchors = SearchValues.Create([.. NarrativePhrases.Anchors], StringComparison.Ordinal);
+
+    private static readonly (NarrativePhrase Phrase, Regex[] Wordings)[] Compiled = NarrativePhrases.All
+        .Select(p => (p, p.Wordings.Select(w => new Regex(w.Replace("{n}", Number).Replace("{gap}", Gap),
+            RegexOptions.Compiled | RegexOptions.CultureInvariant)).ToArray()))
+        .ToArray();
+
+    private static readonly Regex ShareAfter = new(@"\G\s*(?:,\s*(?:占比|占)|\(\s*(?:占比|占)?|占比|占)[^,:;。!?\d%()]{0,12}?(?<p>\d+(?:\.\d+)?)\s*%",
+        RegexOptions.Compiled | RegexOptions.CultureInvariant);
+    private static readonly Regex Year = new(@"((?:19|20)\d{2})\s*年", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+
+    private static readonly string[] Approximate = ["余", "多", "以上", "左右", "上下"];
+    private static readonly string[] ApproximateBefore = ["近", "约", "逾", "超", "不足", "不到", "将近"];
+    /// <summary>Words before a figure in its clause that make it a part or another period's: the figure is not the table's.</summary>
+    private static readonly SearchValues<string> Scope = SearchValues.Create(
+    [
+        "市本级", "本级", "市级", "县级", "区级", "省级", "乡镇", "街道", "县区", "各县", "各区", "市直", "区直", "县直",
+        "上年", "去年", "上一年", "同比", "同期", "较", "已审结", "法人",
+        .. RequestsTable.Columns.Take(RequestsTable.Columns.Length - 1).Select(c => c.Label).Where(l => l != "其他"),
+    ], StringComparison.Ordinal);
+    /// <summary>Words that, earlier in the sentence, make a total's figure a part ("其中市级收到申请218件").</summary>
+    private static readonly SearchValues<string> Subset = SearchValues.Create(["其中", "分别"], StringComparison.Ordinal);
+
+    public static bool MayHold(string text) => text.AsSpan().ContainsAny(Anchors);
+
+    public static List<Statement> Find(NarrativeParagraph paragraph, int reportYear)
+    {
+        string t = paragraph.Folded;
+        var found = new List<Statement>();
+        foreach (var (phrase, wordings) in Compiled)
+            foreach (var regex in wordings)
+                for (var m = regex.Match(t); m.Success; m = m.NextMatch())
+                    if (Read(phrase, m, t, reportYear) is { } s) found.Add(s);
+        // Two wordings reading the same figure: the longer one ("予以公开和部分公开共40件" over "部分公开共40件").
+        return found
+            .GroupBy(s => s.Value is null ? (s.Start, s.Phrase.Id) : (s.NumberStart, ""))
+            .Select(g => g.OrderBy(s => s.Start).ThenByDescending(s => s.End).First())
+            .OrderBy(s => s.Start)
+            .ToList();
+    }
+
+    private static Statement? Read(NarrativePhrase phrase, Match m, string t, int reportYear)
+    {
+        int start = m.Index, end = m.Index + m.Length;
+        int sentence = LastBoundary(t, start, "。;!?");
+        int clause = Math.Max(sentence, LastBoundary(t, start, ",:"));
+        var sentencePrefix = t.AsSpan(sentence, start - sentence);
+        var clausePrefix = t.AsSpan(clause, start - clause);
+
+        if (Approximate.Any(a => t.AsSpan(end).StartsWith(a, StringComparison.Ordinal))) return null;
+        if (clausePrefix.ContainsAny(Scope)) return null;
+        if (!phrase.Part && sentencePrefix.ContainsAny(Subset)) return null;
+        if (sentencePrefix.Count('《') > sentencePrefix.Count('》')) return null;
+        foreach (Match y in Year.Matches(t[sentence..start]))
+            if (int.Parse(y.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture) != reportYear) return null;
+        // "行政复议、行政诉讼3件": the figure counts both nouns, unless the clause already gave the first its own.
+        if (start > clause && "、和及与或".Contains(t[start - 1]) && clausePrefix.IndexOfAnyInRange('0', '9') < 0) return null;
+
+        decimal? value = null;
+        int decimals = 0, numberStart = start;
+        var n = m.Groups["n"];
+        if (n.Success)
+        {
+            numberStart = n.Index;
+            string before = t[clause..numberStart];
+            if (ApproximateBefore.Any(a => before.EndsWith(a, StringComparison.Ordinal))) return null;
+            value = ChineseNumber.Parse(n.Value);
+            if (value is null) return null;
+            int dot = n.Value.IndexOf('.');
+            decimals = dot < 0 ? 0 : n.Value.Length - dot - 1;
+        }
+        else if (phrase.Claim is NarrativeClaim.Count or NarrativeClaim.Money) return null;
+
+        var readings = phrase.Readings;
+        int quoteStart = clause;
+        if (phrase.Contexts.Count > 0)
+        {
+            int best = -1;
+            PhraseContext? context = null;
+            foreach (var c in phrase.Contexts)
+            {
+                int i = t.LastIndexOf(c.Word, numberStart, numberStart - sentence, StringComparison.Ordinal);
+                if (i >= 0 && (i > best || (i == best && c.Word.Length > context!.Word.Length))) (best, context) = (i, c);
+            }
+            if (context is null) return null;
+            readings = context.Readings;
+            quoteStart = Math.Min(clause, Math.Max(sentence, LastBoundary(t, best, ",:")));
+        }
+
+        StatedShare? share = null;
+        if (value is not null && phrase.ShareOf.Count > 0 && ShareAfter.Match(t, end) is { Success: true } sm)
+        {
+            var p = sm.Groups["p"].Value;
+            int dot = p.IndexOf('.');
+            share = new StatedShare(decimal.Parse(p, System.Globalization.CultureInfo.InvariantCulture), dot < 0 ? 0 : p.Length - dot - 1, sm.Index + sm.Length);
+        }
+        return new Statement(phrase, start, end, numberStart, value, decimals, share, readings, quoteStart);
+    }
+
+    /// <summary>The index just after the last of <paramref name="boundaries"/> before <paramref name="index"/> (0 if none).</summary>
+    private static int LastBoundary(string t, int index, string boundaries) =>
+        index <= 0 ? 0 : t.AsSpan(0, index).LastIndexOfAny(boundaries) + 1;
+}
