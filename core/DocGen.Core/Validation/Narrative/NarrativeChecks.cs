@@ -96,7 +96,7 @@ internal static class NarrativeChecks
         if (readings.Any(r => totals.Any(t => Fits(r.Value, t.Value)))) return;
         var (part, partValue) = readings[0];
         var (whole, wholeValue) = totals[0];
-        decimal computed = Math.Round(partValue / wholeValue * 100, Math.Max(1, share.Decimals));
+        decimal computed = Math.Round(partValue / wholeValue * 100, Math.Max(1, share.Decimals), MidpointRounding.AwayFromZero);
         findings.Add(at("NARRATIVE_SHARE_MISMATCH", part, Format(computed) + "%",
             $"{said}，按表格计算，{part.Description}为{Format(partValue)}，占{whole.Description}{Format(wholeValue)}的{Format(computed)}%") with
             { Actual = Format(share.Percent) + "%" });
