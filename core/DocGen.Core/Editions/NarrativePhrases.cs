@@ -26,10 +26,10 @@ public enum NarrativeClaim
 public sealed record PhraseContext(string Word, IReadOnlyList<FigureSum> Readings);
 
 /// <summary>
-/// One kind of statement that quotes a table figure. <see cref="Wordings"/> are regular expressions with two
-/// placeholders: <c>{n}</c> is the figure (Arabic with or without thousands separators, or Chinese numerals)
-/// and <c>{gap}</c> a few characters within the clause. A statement agrees with the table when its figure
-/// equals any one of the <see cref="Readings"/> (the first is the one named in findings), so a wording that
+/// One kind of statement that quotes a table figure. <see cref="Wordings"/> are regular expressions with three
+/// placeholders: <c>{n}</c> is the figure (Arabic, full- or half-width, with or without thousands separators,
+/// or Chinese numerals), <c>{gap}</c> a few characters within the clause, <c>{end}</c> the end of a clause.
+/// A statement agrees with the table when its figure equals any one of the <see cref="Readings"/> (the first is the one named in findings), so a wording that
 /// reports use in two senses is only flagged when it fits neither. Readings whose row or column the edition
 /// lacks are dropped. <see cref="ShareOf"/> are the totals a "占X%" after the statement may be a share of.
 /// </summary>
@@ -37,6 +37,8 @@ public sealed record NarrativePhrase
 {
     public required string Id { get; init; }
     public required IReadOnlyList<string> Wordings { get; init; }
+    /// <summary>Words of which every statement of this kind holds one: a paragraph without any is not searched (speed).</summary>
+    public required IReadOnlyList<string> Anchors { get; init; }
     public NarrativeClaim Claim { get; init; } = NarrativeClaim.Count;
     public IReadOnlyList<FigureSum> Readings { get; init; } = [];
     /// <summary>When set, the readings come from the nearest context word instead; with none in the sentence, nothing is said.</summary>
@@ -90,6 +92,7 @@ public static class NarrativePhrases
         new()
         {
             Id = "newRequests",
+            Anchors = ["收到", "受理", "新收", "接到", "接收"],
             Wordings =
             [
                 @"(?:收到|受理|新收|接到|接收)(?:了)?{gap}(?:公开申请|申请公开|依申请公开){gap}{n}" + Cases,
@@ -101,12 +104,14 @@ public static class NarrativePhrases
         new()
         {
             Id = "carriedOver",
+            Anchors = ["结转"],
             Wordings = [@"上(?:一)?年(?:度)?结转(?:的|至本年)?(?:政府信息公开)?(?:申请)?" + Sum + "{n}" + Cases],
             Readings = [Req(RequestsTable.CarriedOver)],
         },
         new()
         {
             Id = "grantedAndPartly",
+            Anchors = ["部分公开"],
             Part = true,
             Wordings = [@"(?<!不)(?:予以公开|同意公开|全部公开)(?:和|及|与|、|或)(?:予以|同意)?部分公开(?:的)?" + Sum + "{n}" + Cases],
             Readings = [Req("granted", "partlyGranted")],
@@ -115,6 +120,7 @@ public static class NarrativePhrases
         new()
         {
             Id = "granted",
+            Anchors = ["予以公开", "同意公开", "全部公开"],
             Part = true,
             Wordings = [@"(?<!不|部分)(?:予以公开|同意公开|全部公开)" + Sum + "{n}" + Cases],
             Readings = [Req("granted")],
@@ -123,6 +129,7 @@ public static class NarrativePhrases
         new()
         {
             Id = "partlyGranted",
+            Anchors = ["部分公开"],
             Part = true,
             Wordings = [@"(?:予以|同意)?部分公开" + Sum + "{n}" + Cases],
             Readings = [Req("partlyGranted")],
@@ -131,6 +138,7 @@ public static class NarrativePhrases
         new()
         {
             Id = "withheld",
+            Anchors = ["不予公开", "不予以公开", "同意不公开"],
             Part = true,
             Wordings = [@"(?:不予公开|不予以公开|同意不公开)" + Sum + "{n}" + Cases],
             Readings = [ReqGroup("withheldStateSecret")],
@@ -139,6 +147,7 @@ public static class NarrativePhrases
         new()
         {
             Id = "unavailable",
+            Anchors = ["无法提供"],
             Part = true,
             Wordings = [@"无法提供" + Sum + "{n}" + Cases],
             Readings = [ReqGroup("unavailableNotHeld")],
@@ -147,6 +156,7 @@ public static class NarrativePhrases
         new()
         {
             Id = "notProcessed",
+            Anchors = ["不予处理"],
             Part = true,
             Wordings = [@"不予处理" + Sum + "{n}" + Cases],
             Readings = [ReqGroup("notProcessedComplaint")],
@@ -155,12 +165,14 @@ public static class NarrativePhrases
         new()
         {
             Id = "carriedForward",
+            Anchors = ["结转"],
             Wordings = [@"结转(?:至)?下(?:一)?年(?:度)?(?:继续)?(?:办理)?(?:答复)?" + Sum + "{n}" + Cases],
             Readings = [Req(RequestsTable.CarriedForward)],
         },
         new()
         {
             Id = "reviews",
+            Anchors = ["行政复议"],
             Wordings =
             [
                 @"行政复议(?:案件|申请)?" + Sum + "{n}" + Cases,
@@ -171,6 +183,7 @@ public static class NarrativePhrases
         new()
         {
             Id = "lawsuits",
+            Anchors = ["行政诉讼"],
             Wordings =
             [
                 @"行政诉讼(?:案件)?" + Sum + "{n}" + Cases,
@@ -181,24 +194,27 @@ public static class NarrativePhrases
         new()
         {
             Id = "noReviews",
+            Anchors = ["行政复议"],
             Claim = NarrativeClaim.None,
-            Wordings = [@"(?:无|未发生|未出现|没有|未有|未被申请)(?:因政府信息公开(?:工作)?(?:而)?(?:被)?(?:申请|引发|引起)?的?)?行政复议(?=(?:[和及、或]|(?:被提起|提起)?行政诉讼|情况|案件|事项|发生)*(?:[,;。!?]|$))"],
+            Wordings = [@"(?:无|未发生|未出现|没有|未有|未被申请)(?:因政府信息公开(?:工作)?(?:而)?(?:被)?(?:申请|引发|引起)?的?)?行政复议(?=(?:[和及、或]|(?:被提起|提起)?行政诉讼|情况|案件|事项|发生)*(?:{end}|$))"],
             Readings = [Rev(Total, Review)],
         },
         new()
         {
             Id = "noLawsuits",
+            Anchors = ["行政诉讼"],
             Claim = NarrativeClaim.None,
             Wordings =
             [
-                @"(?:无|未发生|未出现|没有|未有|未被提起)(?:因政府信息公开(?:工作)?(?:而)?(?:被)?(?:提起|引发|引起)?的?)?行政诉讼(?=(?:情况|案件|事项|发生)*(?:[,;。!?]|$))",
-                @"(?:无|未发生|未出现|没有|未有)(?:因政府信息公开(?:工作)?(?:而)?(?:被)?(?:申请|引发|引起)?的?)?行政复议(?:[和及、或])(?:被提起|提起)?行政诉讼(?=(?:情况|案件|事项|发生)*(?:[,;。!?]|$))",
+                @"(?:无|未发生|未出现|没有|未有|未被提起)(?:因政府信息公开(?:工作)?(?:而)?(?:被)?(?:提起|引发|引起)?的?)?行政诉讼(?=(?:情况|案件|事项|发生)*(?:{end}|$))",
+                @"(?:无|未发生|未出现|没有|未有)(?:因政府信息公开(?:工作)?(?:而)?(?:被)?(?:申请|引发|引起)?的?)?行政复议(?:[和及、或])(?:被提起|提起)?行政诉讼(?=(?:情况|案件|事项|发生)*(?:{end}|$))",
             ],
             Readings = Lawsuits(Total),
         },
         new()
         {
             Id = "upheld",
+            Anchors = ["维持"],
             Part = true,
             Wordings = [@"(?:结果)?(?:予以)?维持(?:原(?:具体)?行政行为)?" + Sum + "{n}" + Cases],
             Contexts = ReviewOrLawsuit("upheld"),
@@ -206,6 +222,7 @@ public static class NarrativePhrases
         new()
         {
             Id = "corrected",
+            Anchors = ["纠正", "纠错"],
             Part = true,
             Wordings = [@"(?:结果)?(?:被)?(?:纠正|纠错)" + Sum + "{n}" + Cases],
             Contexts = ReviewOrLawsuit("corrected"),
@@ -213,6 +230,7 @@ public static class NarrativePhrases
         new()
         {
             Id = "pending",
+            Anchors = ["审结", "审理"],
             Part = true,
             Wordings = [@"(?:尚未审结|未审结|尚在审理中?|正在审理中?)" + Sum + "{n}" + Cases],
             Contexts = ReviewOrLawsuit("pending"),
@@ -220,6 +238,7 @@ public static class NarrativePhrases
         new()
         {
             Id = "allUpheld",
+            Anchors = ["维持"],
             Part = true,
             Claim = NarrativeClaim.AllUpheld,
             Wordings = [@"(?:均|全部|都|一律)(?:被|已|获|予以|得到|获得)*维持"],
@@ -228,53 +247,52 @@ public static class NarrativePhrases
         new()
         {
             Id = "documentsIssued",
+            Anchors = ["规范性文件", "规章"],
             Wordings = [@"(?:制发|印发|出台|制定|新制定|新制作)(?:了)?(?:行政)?(?:规范性文件|规章)?" + Sum + "{n}" + Cases],
             Contexts = Documents("issued", "made"),
         },
         new()
         {
             Id = "documentsRepealed",
+            Anchors = ["废止"],
             Wordings = [@"废止(?:了)?(?:行政)?(?:规范性文件|规章)?" + Sum + "{n}" + Cases],
             Contexts = Documents("repealed"),
         },
         new()
         {
             Id = "documentsInForce",
+            Anchors = ["现行有效"],
             Wordings = [@"现行有效(?:的)?(?:行政)?(?:规范性文件|规章)?" + Sum + "{n}" + Cases],
             Contexts = Documents("inForce"),
         },
         new()
         {
             Id = "licensing",
+            Anchors = ["行政许可"],
             Wordings = [@"行政许可(?:决定|信息|决定信息)?" + Sum + @"{n}\s*(?:件|条|个)"],
             Readings = [new(Proactive, "decisions", ["licensing"])],
         },
         new()
         {
             Id = "penalties",
+            Anchors = ["行政处罚"],
             Wordings = [@"行政处罚(?:决定|信息|决定信息|案件)?" + Sum + @"{n}\s*(?:件|条|个|起|宗)"],
             Readings = [new(Proactive, "decisions", ["penalties"])],
         },
         new()
         {
             Id = "enforcement",
+            Anchors = ["行政强制"],
             Wordings = [@"行政强制(?:决定|信息|决定信息|措施)?" + Sum + @"{n}\s*(?:件|条|个|起|宗)"],
             Readings = [new(Proactive, "decisions", ["enforcement"])],
         },
         new()
         {
             Id = "fees",
+            Anchors = ["行政事业性收费"],
             Claim = NarrativeClaim.Money,
             Wordings = [@"行政事业性收费(?:金额|总额)?" + Sum + @"{n}\s*万元"],
             Readings = [new(Proactive, "amount", ["fees"])],
         },
     ];
-
-    /// <summary>
-    /// Words of which a paragraph must hold one before any wording is tried (a fast first pass), and line
-    /// breaks, since a statement may be split across one.
-    /// </summary>
-    public static IReadOnlyList<string> Anchors { get; } =
-        ["申请", "结转", "予以公开", "同意公开", "全部公开", "部分公开", "不予公开", "不予以公开", "同意不公开", "不予处理", "无法提供", "复议", "诉讼", "维持", "纠正", "纠错", "审结", "审理",
-         "规范性文件", "规章", "废止", "现行有效", "许可", "处罚", "强制", "收费", "\n", "\r"];
 }

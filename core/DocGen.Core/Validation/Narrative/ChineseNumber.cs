@@ -14,6 +14,7 @@ public static class ChineseNumber
     public static decimal? Parse(string text)
     {
         if (text.Length == 0) return null;
+        text = NarrativeParagraph.Fold(text);
         if (char.IsAsciiDigit(text[0]))
             return decimal.TryParse(text.Replace(",", ""), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d) ? d : null;
         return ParseChinese(text);

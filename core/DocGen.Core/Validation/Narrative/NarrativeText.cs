@@ -5,9 +5,9 @@ namespace DocGen.Core.Validation.Narrative;
 
 /// <summary>
 /// One paragraph of the narrative: where it is (a JSON pointer and a name for messages, "第一部分第3段")
-/// and its text. <see cref="Folded"/> is the text as the phrases read it: full-width ASCII folded to
-/// half-width (１５ → 15, ， → ,, ％ → %) and line breaks dropped, so a statement split across a line still
-/// reads; <see cref="Quote"/> cuts the original text back out for a finding.
+/// and its text. <see cref="Folded"/> is the text as the phrases read it, line breaks dropped so that a
+/// statement split across a line still reads (the wordings take full- and half-width alike, so nothing else
+/// is changed and most paragraphs are not copied); <see cref="Quote"/> cuts the original text back out.
 /// </summary>
 internal sealed class NarrativeParagraph
 {
@@ -23,25 +23,30 @@ internal sealed class NarrativeParagraph
         Pointer = pointer;
         Where = where;
         original = text;
+        if (text.AsSpan().IndexOfAny('\r', '\n') < 0)
+        {
+            Folded = text;
+            return;
+        }
         var sb = new StringBuilder(text.Length);
-        List<int>? indices = text.AsSpan().IndexOfAny('\r', '\n') >= 0 ? new List<int>(text.Length) : null;
+        var indices = new List<int>(text.Length);
         for (int i = 0; i < text.Length; i++)
         {
-            char c = text[i];
-            if (c is '\r' or '\n') continue;
-            sb.Append(Fold(c));
-            indices?.Add(i);
+            if (text[i] is '\r' or '\n') continue;
+            sb.Append(text[i]);
+            indices.Add(i);
         }
         Folded = sb.ToString();
-        map = indices?.ToArray();
+        map = indices.ToArray();
     }
 
-    public static char Fold(char c) => c switch
-    {
-        >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0),
-        '\u3000' => ' ',
-        _ => c,
-    };
+    /// <summary>Full-width digits and signs to ASCII (１５ → 15), for parsing a figure the wordings matched.</summary>
+    public static string Fold(string s) =>
+        string.Create(s.Length, s, (span, src) =>
+        {
+            for (int i = 0; i < src.Length; i++)
+                span[i] = src[i] is >= '\uFF01' and <= '\uFF5E' ? (char)(src[i] - 0xFEE0) : src[i];
+        });
 
     /// <summary>The original text of the folded span [start, end), line breaks removed.</summary>
     public string Quote(int start, int end)

@@ -12,12 +12,15 @@ namespace DocGen.Core.Validation.Narrative;
 /// </summary>
 internal static class PeriodChecks
 {
-    private const string YearPattern = @"((?:19|20)\d{2})\s*年";
+    /// <summary>A year as text writes it, 2022 or ２０２２, with 年 after it.</summary>
+    internal const string YearPattern = @"((?:19|20|１９|２０)\d{2})\s*年";
+    internal static int YearOf(Match m) => int.Parse(NarrativeParagraph.Fold(m.Groups[1].Value), CultureInfo.InvariantCulture);
+    private const string Ends = PhraseMatcher.ClauseEnds + PhraseMatcher.SentenceEnds;
     private static readonly Regex Year = new(YearPattern, RegexOptions.Compiled | RegexOptions.CultureInvariant);
     private static readonly Regex Period = new(@"统计(?:期限|期间|时限|时段|区间|周期|时间)", RegexOptions.Compiled | RegexOptions.CultureInvariant);
-    private static readonly Regex Date = new(@"(?:((?:19|20)\d{2})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日", RegexOptions.Compiled | RegexOptions.CultureInvariant);
-    private static readonly Regex Announced = new(YearPattern + @"(?:度)?[^,;。!?\d《》]{0,30}?(?:年度报告|年报)", RegexOptions.Compiled | RegexOptions.CultureInvariant);
-    private static readonly Regex Opening = new(@"^\s*" + YearPattern + @"\s*,", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+    private static readonly Regex Date = new(@"(?:((?:19|20|１９|２０)\d{2})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+    private static readonly Regex Announced = new(YearPattern + $@"(?:度)?[^{Ends}\d《》]{{0,30}}?(?:年度报告|年报)", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+    private static readonly Regex Opening = new(@"^\s*" + YearPattern + @"\s*[,，]", RegexOptions.Compiled | RegexOptions.CultureInvariant);
 
     /// <summary>How many paragraphs of the first part are read as if they were the preface.</summary>
     public const int OpeningParagraphs = 3;
@@ -27,7 +30,7 @@ internal static class PeriodChecks
         string year = report.Year.ToString(CultureInfo.InvariantCulture);
         if (!string.IsNullOrWhiteSpace(report.Title))
         {
-            var years = Year.Matches(report.Title).Select(m => m.Groups[1].Value).Distinct().ToArray();
+            var years = Year.Matches(report.Title).Select(m => YearOf(m).ToString(CultureInfo.InvariantCulture)).Distinct().ToArray();
             if (years.Length > 0 && !years.Contains(year))
                 findings.Add(Finding.Error("NARRATIVE_TITLE_YEAR", "/title", $"标题“{report.Title}”称{years[0]}年，报告年度为{year}年")
                     with { Quote = report.Title, Expected = year, Actual = years[0] });
@@ -43,16 +46,16 @@ internal static class PeriodChecks
             foreach (Match m in Announced.Matches(p.Folded))
             {
                 var prefix = p.Folded.AsSpan(0, m.Index);
-                if (prefix.Count('《') > prefix.Count('》') || m.Groups[1].Value == year) continue;
+                if (prefix.Count('《') > prefix.Count('》') || YearOf(m) == report.Year) continue;
                 string quote = p.Quote(m.Index, m.Index + m.Length);
                 findings.Add(Finding.Error("NARRATIVE_REPORT_YEAR", pointer, $"{where}称“{quote}”，报告年度为{year}年")
-                    with { Quote = quote, Expected = year, Actual = m.Groups[1].Value });
+                    with { Quote = quote, Expected = year, Actual = YearOf(m).ToString(CultureInfo.InvariantCulture) });
             }
-            if (preface && Opening.Match(p.Folded) is { Success: true } o && o.Groups[1].Value != year)
+            if (preface && Opening.Match(p.Folded) is { Success: true } o && YearOf(o) != report.Year)
             {
                 string quote = p.Quote(o.Groups[1].Index, o.Index + o.Length - 1);
                 findings.Add(Finding.Warning("NARRATIVE_PREFACE_YEAR", pointer, $"{where}以“{quote}”开头，报告年度为{year}年")
-                    with { Quote = quote, Expected = year, Actual = o.Groups[1].Value });
+                    with { Quote = quote, Expected = year, Actual = YearOf(o).ToString(CultureInfo.InvariantCulture) });
             }
         }
     }
@@ -62,12 +65,12 @@ internal static class PeriodChecks
         string t = p.Folded;
         foreach (Match k in Period.Matches(t))
         {
-            int end = t.IndexOfAny(['。', ';', '!', '?'], k.Index);
-            if (end < 0) end = t.Length;
-            int start = t.AsSpan(0, k.Index).LastIndexOfAny("。;!?,") + 1;
+            int end = t.AsSpan(k.Index).IndexOfAny(PhraseMatcher.SentenceEnds);
+            end = end < 0 ? t.Length : k.Index + end;
+            int start = t.AsSpan(0, k.Index).LastIndexOfAny(Ends) + 1;
             string sentence = t[k.Index..end];
             string quote = p.Quote(start, end);
-            var years = Year.Matches(sentence).Select(m => m.Groups[1].Value).ToArray();
+            var years = Year.Matches(sentence).Select(m => YearOf(m).ToString(CultureInfo.InvariantCulture)).ToArray();
             if (years.FirstOrDefault(y => y != year) is { } other)
             {
                 findings.Add(Finding.Error("NARRATIVE_PERIOD_YEAR", p.Pointer, $"{p.Where}称“{quote}”，统计期限应在报告年度{year}年内")
@@ -79,8 +82,9 @@ internal static class PeriodChecks
             int lastYear = report.Year;
             foreach (Match d in Date.Matches(sentence))
             {
-                if (d.Groups[1].Success) lastYear = int.Parse(d.Groups[1].Value, CultureInfo.InvariantCulture);
-                int month = int.Parse(d.Groups[2].Value, CultureInfo.InvariantCulture), day = int.Parse(d.Groups[3].Value, CultureInfo.InvariantCulture);
+                if (d.Groups[1].Success) lastYear = YearOf(d);
+                int month = int.Parse(NarrativeParagraph.Fold(d.Groups[2].Value), CultureInfo.InvariantCulture);
+                int day = int.Parse(NarrativeParagraph.Fold(d.Groups[3].Value), CultureInfo.InvariantCulture);
                 if (month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(lastYear, month)) last = new DateOnly(lastYear, month, day);
             }
             if (last is { } l && report.PublicationDate is { } published && published < l)

@@ -17,20 +17,28 @@ internal readonly record struct StatedShare(decimal Percent, int Decimals, int E
 /// </summary>
 internal static class PhraseMatcher
 {
+    // \d takes full-width digits too; the figure's text is folded before it is parsed.
     private const string Number =
-        $@"\s*(?<n>(?<![\d.,])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?!\d)|(?<![{ChineseNumber.Characters}])[{ChineseNumber.Characters}]{{1,12}})";
-    private const string Gap = @"[^,:;。!?\d]{0,12}?";
-
-    private static readonly SearchValues<string> Anchors = SearchValues.Create([.. NarrativePhrases.Anchors], StringComparison.Ordinal);
+        $@"\s*(?<n>(?<![\d.．,])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:[.．]\d+)?(?!\d)|(?<![{ChineseNumber.Characters}])[{ChineseNumber.Characters}]{{1,12}})";
+    internal const string SentenceEnds = "。;；!！?？";
+    internal const string ClauseEnds = ",，:：";
+    private const string Gap = $@"[^{ClauseEnds}{SentenceEnds}\d]{{0,12}}?";
+    private const string End = $"[{ClauseEnds}{SentenceEnds}]";
 
     private static readonly (NarrativePhrase Phrase, Regex[] Wordings)[] Compiled = NarrativePhrases.All
-        .Select(p => (p, p.Wordings.Select(w => new Regex(w.Replace("{n}", Number).Replace("{gap}", Gap),
+        .Select(p => (p, p.Wordings.Select(w => new Regex(w.Replace("{n}", Number).Replace("{gap}", Gap).Replace("{end}", End),
             RegexOptions.Compiled | RegexOptions.CultureInvariant)).ToArray()))
         .ToArray();
 
-    private static readonly Regex ShareAfter = new(@"\G\s*(?:,\s*(?:占比|占)|\(\s*(?:占比|占)?|占比|占)[^,:;。!?\d%()]{0,12}?(?<p>\d+(?:\.\d+)?)\s*%",
+    /// <summary>Every phrase's anchors, and for each the phrases it lets through.</summary>
+    private static readonly string[] AnchorWords = NarrativePhrases.All.SelectMany(p => p.Anchors).Distinct().ToArray();
+    private static readonly SearchValues<string> Anchors = SearchValues.Create(AnchorWords, StringComparison.Ordinal);
+    private static readonly int[][] PhrasesOfAnchor = AnchorWords
+        .Select(a => Enumerable.Range(0, Compiled.Length).Where(i => Compiled[i].Phrase.Anchors.Contains(a)).ToArray()).ToArray();
+
+    private static readonly Regex ShareAfter = new($@"\G\s*(?:[,，]\s*(?:占比|占)|[(（]\s*(?:占比|占)?|占比|占)[^{ClauseEnds}{SentenceEnds}\d%％()（）]{{0,12}}?(?<p>\d+(?:[.．]\d+)?)\s*[%％]",
         RegexOptions.Compiled | RegexOptions.CultureInvariant);
-    private static readonly Regex Year = new(@"((?:19|20)\d{2})\s*年", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+    private static readonly Regex Year = new(PeriodChecks.YearPattern, RegexOptions.Compiled | RegexOptions.CultureInvariant);
 
     private static readonly string[] Approximate = ["余", "多", "以上", "左右", "上下"];
     private static readonly string[] ApproximateBefore = ["近", "约", "逾", "超", "不足", "不到", "将近"];
@@ -44,16 +52,32 @@ internal static class PhraseMatcher
     /// <summary>Words that, earlier in the sentence, make a total's figure a part ("其中市级收到申请218件").</summary>
     private static readonly SearchValues<string> Subset = SearchValues.Create(["其中", "分别"], StringComparison.Ordinal);
 
-    public static bool MayHold(string text) => text.AsSpan().ContainsAny(Anchors);
+    /// <summary>Whether a paragraph may hold a statement at all: one of the anchors, or a line break that may split one.</summary>
+    public static bool MayHold(string text) => text.AsSpan().ContainsAny(Anchors) || text.AsSpan().IndexOfAny('\r', '\n') >= 0;
 
     public static List<Statement> Find(NarrativeParagraph paragraph, int reportYear)
     {
         string t = paragraph.Folded;
         var found = new List<Statement>();
-        foreach (var (phrase, wordings) in Compiled)
+        // Only the phrases whose anchors the paragraph holds are tried.
+        var tried = new bool[Compiled.Length];
+        var span = t.AsSpan();
+        for (int at = span.IndexOfAny(Anchors); at >= 0;)
+        {
+            for (int a = 0; a < AnchorWords.Length; a++)
+                if (span[at..].StartsWith(AnchorWords[a], StringComparison.Ordinal))
+                    foreach (int i in PhrasesOfAnchor[a]) tried[i] = true;
+            int next = span[(at + 1)..].IndexOfAny(Anchors);
+            at = next < 0 ? -1 : at + 1 + next;
+        }
+        for (int i = 0; i < Compiled.Length; i++)
+        {
+            if (!tried[i]) continue;
+            var (phrase, wordings) = Compiled[i];
             foreach (var regex in wordings)
                 for (var m = regex.Match(t); m.Success; m = m.NextMatch())
                     if (Read(phrase, m, t, reportYear) is { } s) found.Add(s);
+        }
         // Two wordings reading the same figure: the longer one ("予以公开和部分公开共40件" over "部分公开共40件").
         return found
             .GroupBy(s => s.Value is null ? (s.Start, s.Phrase.Id) : (s.NumberStart, ""))
@@ -65,8 +89,8 @@ internal static class PhraseMatcher
     private static Statement? Read(NarrativePhrase phrase, Match m, string t, int reportYear)
     {
         int start = m.Index, end = m.Index + m.Length;
-        int sentence = LastBoundary(t, start, "。;!?");
-        int clause = Math.Max(sentence, LastBoundary(t, start, ",:"));
+        int sentence = LastBoundary(t, start, SentenceEnds);
+        int clause = Math.Max(sentence, LastBoundary(t, start, ClauseEnds));
         var sentencePrefix = t.AsSpan(sentence, start - sentence);
         var clausePrefix = t.AsSpan(clause, start - clause);
 
@@ -75,9 +99,9 @@ internal static class PhraseMatcher
         if (!phrase.Part && sentencePrefix.ContainsAny(Subset)) return null;
         if (sentencePrefix.Count('《') > sentencePrefix.Count('》')) return null;
         foreach (Match y in Year.Matches(t[sentence..start]))
-            if (int.Parse(y.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture) != reportYear) return null;
+            if (PeriodChecks.YearOf(y) != reportYear) return null;
         // "行政复议、行政诉讼3件": the figure counts both nouns, unless the clause already gave the first its own.
-        if (start > clause && "、和及与或".Contains(t[start - 1]) && clausePrefix.IndexOfAnyInRange('0', '9') < 0) return null;
+        if (start > clause && "、和及与或".Contains(t[start - 1]) && clausePrefix.IndexOfAnyInRange('0', '9') < 0 && clausePrefix.IndexOfAnyInRange('０', '９') < 0) return null;
 
         decimal? value = null;
         int decimals = 0, numberStart = start;
@@ -89,7 +113,7 @@ internal static class PhraseMatcher
             if (ApproximateBefore.Any(a => before.EndsWith(a, StringComparison.Ordinal))) return null;
             value = ChineseNumber.Parse(n.Value);
             if (value is null) return null;
-            int dot = n.Value.IndexOf('.');
+            int dot = n.Value.AsSpan().IndexOfAny('.', '．');
             decimals = dot < 0 ? 0 : n.Value.Length - dot - 1;
         }
         else if (phrase.Claim is NarrativeClaim.Count or NarrativeClaim.Money) return null;
@@ -107,13 +131,13 @@ internal static class PhraseMatcher
             }
             if (context is null) return null;
             readings = context.Readings;
-            quoteStart = Math.Min(clause, Math.Max(sentence, LastBoundary(t, best, ",:")));
+            quoteStart = Math.Min(clause, Math.Max(sentence, LastBoundary(t, best, ClauseEnds)));
         }
 
         StatedShare? share = null;
         if (value is not null && phrase.ShareOf.Count > 0 && ShareAfter.Match(t, end) is { Success: true } sm)
         {
-            var p = sm.Groups["p"].Value;
+            var p = NarrativeParagraph.Fold(sm.Groups["p"].Value);
             int dot = p.IndexOf('.');
             share = new StatedShare(decimal.Parse(p, System.Globalization.CultureInfo.InvariantCulture), dot < 0 ? 0 : p.Length - dot - 1, sm.Index + sm.Length);
         }
