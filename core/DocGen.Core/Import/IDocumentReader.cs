@@ -17,7 +17,10 @@ public interface IDocumentReader
     /// <summary>Media types this reader takes ("text/html"), for dispatch by content type.</summary>
     IReadOnlyList<string> MediaTypes { get; }
 
-    /// <summary>Whether the first bytes of a file look like this format (zip signature, "&lt;html").</summary>
+    /// <summary>
+    /// Whether the content looks like this format (a zip holding word/document.xml, "&lt;html"). It gets the
+    /// whole content: a zip's central directory, with the part names, is at its end.
+    /// </summary>
     bool Sniff(ReadOnlySpan<byte> head);
 
     NeutralDocument Read(ReadOnlyMemory<byte> content, string? fileName);
