@@ -4,13 +4,13 @@ namespace DocGen.Core.Import;
 
 /// <summary>
 /// The way in for every source: pick the reader (by content, then extension or media type), read the
-/// source into a neutral document, match it onto an edition.
+/// source into a neutral document, put traditional characters into simplified ones, match it onto an edition.
 /// </summary>
 public static class ReportImporter
 {
     /// <summary>Text copied out of a web page.</summary>
     public static ImportResult Import(string text, string? fileName = null) =>
-        ReportMatcher.Match(PlainTextReader.FromText(text, fileName));
+        ReportMatcher.Match(TraditionalChinese.Simplify(PlainTextReader.FromText(text, fileName)));
 
     /// <summary>
     /// A file of any supported format. Throws <see cref="ImportException"/> when no reader takes it or
@@ -19,6 +19,6 @@ public static class ReportImporter
     public static ImportResult Import(ReadOnlyMemory<byte> content, string? fileName, string? mediaType = null)
     {
         var reader = DocumentReaders.For(content.Span, fileName, mediaType);
-        return ReportMatcher.Match(reader.Read(content, fileName));
+        return ReportMatcher.Match(TraditionalChinese.Simplify(reader.Read(content, fileName)));
     }
 }
