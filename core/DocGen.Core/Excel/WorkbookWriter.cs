@@ -77,7 +77,7 @@ public static class WorkbookWriter
             // No cached results are written, so every application computes the checks when it opens the file.
             book.Workbook = new Workbook(sheets, new CalculationProperties { CalculationId = 191029, FullCalculationOnLoad = true });
         }
-        return WordPackage.Normalise(stream.ToArray(), stamp);
+        return WordPackage.Normalise(DefaultNamespace.Apply(stream.ToArray()), stamp);
     }
 
     private static Worksheet TitleSheet(Edition edition, Report? report, SharedStrings strings)
