@@ -86,12 +86,15 @@ public static partial class WorkbookImporter
             var (line, index) = layoutRows.First(x => x.line.Any(c => c.Data?.RowKey == row.Key));
             var rowLabel = line.LastOrDefault(c => c.Role == CellRole.RowLabel);
             // Cells of the row at the grid's offset; or, when the row's label is elsewhere, the cells right of it.
+            // In the grid's columns when the label is in its column (a row moved up or down), else the cells right of it.
+            IReadOnlyList<GridCell?> At(int sheetRow) => line.Where(c => c.Data?.RowKey == row.Key).OrderBy(c => c.Data!.Value.Column)
+                .Select(c => sheet.At(sheetRow, c.Column + match.ColOffset)).ToArray();
             IReadOnlyList<GridCell?> found;
-            if (rowLabel is null || Is(sheet.At(index + match.RowOffset, rowLabel.Column + match.ColOffset), rowLabel.Text!))
-                found = line.Where(c => c.Data?.RowKey == row.Key).OrderBy(c => c.Data!.Value.Column)
-                    .Select(c => sheet.At(index + match.RowOffset, c.Column + match.ColOffset)).ToArray();
-            else if (FindLabel(sheet, rowLabel.Text!, match.RowOffset) is { } at)
-                found = RightOf(sheet, at, labels).Take(row.Columns.Count).ToArray();
+            int expectedRow = index + match.RowOffset, labelCol = rowLabel is null ? 0 : rowLabel.Column + match.ColOffset;
+            if (rowLabel is null || Is(sheet.At(expectedRow, labelCol), rowLabel.Text!))
+                found = At(expectedRow);
+            else if (FindLabel(sheet, rowLabel.Text!, expectedRow) is { } at)
+                found = at.Col == labelCol ? At(at.Row) : RightOf(sheet, at, labels).Take(row.Columns.Count).ToArray();
             else
             {
                 issues.Add(new ImportIssue(0, "MISSING_ROW", $"工作表“{sheet.Name}”的{table.Name}中没有找到“{row.FullLabel}”行", true));
@@ -107,9 +110,11 @@ public static partial class WorkbookImporter
 
     private static bool Is(GridCell? cell, string label) => cell is not null && TextNorm.Label(cell.Text) == TextNorm.Label(label);
 
-    private static (int Row, int Col)? FindLabel(SheetGrid sheet, string label, int fromRow) =>
-        sheet.Cells.Where(c => !c.Value.Covered && c.Key.Row >= fromRow && Is(c.Value, label))
-            .OrderBy(c => c.Key.Row).ThenBy(c => c.Key.Col).Select(c => ((int, int)?)c.Key).FirstOrDefault();
+    /// <summary>The cell holding a row's label nearest to where the grid puts it.</summary>
+    private static (int Row, int Col)? FindLabel(SheetGrid sheet, string label, int expectedRow) =>
+        sheet.Cells.Where(c => !c.Value.Covered && !c.Value.IsNumber && Is(c.Value, label))
+            .OrderBy(c => Math.Abs(c.Key.Row - expectedRow)).ThenBy(c => c.Key.Row).ThenBy(c => c.Key.Col)
+            .Select(c => ((int, int)?)c.Key).FirstOrDefault();
 
     /// <summary>The cells right of a label in its row, one per merged cell, skipping further label cells.</summary>
     private static IEnumerable<GridCell?> RightOf(SheetGrid sheet, (int Row, int Col) at, HashSet<string> labels)
