@@ -16,7 +16,7 @@ internal static class ImportCommand
 
     public static Command Create()
     {
-        var file = new Argument<string>("file") { Description = "从网页复制的报告文本（UTF-8）" };
+        var file = new Argument<string>("file") { Description = "从网页复制的报告文本（UTF-8），或.xlsx工作簿" };
         var output = new Option<string?>("--output", "-o") { Description = "写入JSON文件（默认输出到标准输出）" };
         var command = new Command("import", "把从网页复制的报告全文导入为报告JSON") { file, output };
         command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(output)));
@@ -25,6 +25,7 @@ internal static class ImportCommand
 
     private static int Run(string path, string? output)
     {
+        if (WorkbookCli.IsWorkbook(path)) return WorkbookCli.Import(path, output);
         var bytes = InputFile.ReadBytes(path, MaxTextBytes, out var error);
         if (bytes is null)
         {

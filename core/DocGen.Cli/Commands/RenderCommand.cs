@@ -17,10 +17,10 @@ internal static class RenderCommand
     {
         var files = new Argument<string[]>("files") { Description = "报告JSON文件（可多个）", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--out", "-o") { Description = "输出目录", Required = true };
-        var format = new Option<string>("--format") { Description = "输出格式，逗号分隔：docx,pdf", DefaultValueFactory = _ => "docx,pdf" };
+        var format = new Option<string>("--format") { Description = "输出格式，逗号分隔：docx,pdf,xlsx", DefaultValueFactory = _ => "docx,pdf" };
         var template = new Option<string?>("--template") { Description = "使用自定义的.docx模板（默认为内置模板）" };
         var fonts = new Option<string?>("--fonts") { Description = "字体目录（优先于系统字体；也可用环境变量DOCGEN_FONTS）" };
-        var command = new Command("render", "生成报告的.docx和PDF") { files, output, format, template, fonts };
+        var command = new Command("render", "生成报告的.docx、PDF（及.xlsx工作簿）") { files, output, format, template, fonts };
         command.SetAction(parse => Run(parse.GetValue(files)!, parse.GetValue(output)!, parse.GetValue(format)!,
             parse.GetValue(template), parse.GetValue(fonts) ?? Environment.GetEnvironmentVariable("DOCGEN_FONTS")));
         return command;
@@ -28,9 +28,12 @@ internal static class RenderCommand
 
     private static int Run(string[] files, string outDir, string formatList, string? templatePath, string? fontDir)
     {
-        if (!OutputFormatList.TryParse(formatList, out var formats))
+        string documents = formatList;
+        bool workbook = WorkbookCli.TakeFormat(ref documents);
+        var formats = (OutputFormats)0;
+        if (!(workbook && documents.Length == 0) && !OutputFormatList.TryParse(documents, out formats))
         {
-            CliOutput.Error("INVALID_FORMAT", $"输出格式“{formatList}”无效，应为docx、pdf或docx,pdf");
+            CliOutput.Error("INVALID_FORMAT", $"输出格式“{formatList}”无效，应为docx、pdf、xlsx或以逗号分隔的组合");
             return ExitCodes.Unreadable;
         }
         byte[]? template = null;
@@ -66,13 +69,15 @@ internal static class RenderCommand
                 string stem = Path.Combine(outDir, Path.GetFileNameWithoutExtension(file));
                 if (docs.Docx is not null) File.WriteAllBytes(stem + ".docx", docs.Docx);
                 if (docs.Pdf is not null) File.WriteAllBytes(stem + ".pdf", docs.Pdf);
+                var written = Extensions(formats).Select(e => $"{stem}.{e}").ToList();
+                if (workbook && WorkbookCli.Write(report, stem) is { } xlsx) written.Add(xlsx);
                 if (!fontsShown && docs.PdfResult is { } pdf)
                 {
                     foreach (var (role, face) in pdf.FontsByRole) Console.WriteLine($"字体 {role}: {face}");
                     fontsShown = true;
                 }
                 ok++;
-                Console.WriteLine($"[{i}/{files.Length}] {file} → {string.Join("，", Extensions(formats).Select(e => $"{stem}.{e}"))}");
+                Console.WriteLine($"[{i}/{files.Length}] {file} → {string.Join("，", written)}");
             }
             catch (Exception e) when (e is DocGenException or FontNotFoundException or IOException or UnauthorizedAccessException)
             {

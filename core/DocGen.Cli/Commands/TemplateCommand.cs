@@ -1,18 +1,20 @@
 using System.CommandLine;
+using DocGen.Core.Excel;
 using DocGen.Core.Word;
 
 namespace DocGen.Cli.Commands;
 
-/// <summary>`docgen template build [--out DIR]`: writes the .docx template of every edition from the edition definitions.</summary>
+/// <summary>`docgen template build [--out DIR]`: writes the .docx template of every edition and the .xlsx workbook of every edition with tables from the edition definitions.</summary>
 internal static class TemplateCommand
 {
     public static Command Create()
     {
         var output = new Option<string>("--out", "-o") { Description = "输出目录（默认templates）", DefaultValueFactory = _ => "templates" };
-        var build = new Command("build", "由版本定义生成各版本的.docx模板") { output };
+        var build = new Command("build", "由版本定义生成各版本的.docx模板和.xlsx工作簿模板") { output };
         build.SetAction(parse =>
         {
             foreach (var path in TemplateBuilder.WriteAll(parse.GetValue(output)!)) Console.WriteLine(path);
+            foreach (var path in WorkbookWriter.WriteTemplates(parse.GetValue(output)!)) Console.WriteLine(path);
             return ExitCodes.Ok;
         });
         return new Command("template", "模板相关命令") { build };
