@@ -65,7 +65,7 @@ public class BicepTests
     {
         string[] fromCode =
         [
-            BlobTriggerApi.Container,
+            IncomingReports.Container,
             First(ReportLayout.ReportFolder("甲", 2024, "x")),
             First(ReportLayout.ArchiveFolder("甲", 2024, "x")),
             First(ReportLayout.IdIndex("x")),
@@ -114,10 +114,9 @@ public class BicepTests
             Assert.Contains(name, known);
         // The port is the Functions host's to set, never an app setting.
         Assert.DoesNotContain(ServiceSettings.Port, settings.Keys);
-        // The blob trigger's connection named in function.json is identity-based.
-        string connection = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "functions", "DocGen.Functions", "Functions", BlobTriggerApi.FunctionName, "function.json")))
-            .RootElement.GetProperty("bindings")[0].GetProperty("connection").GetString()!;
-        Assert.Contains(connection + "__blobServiceUri", settings.Keys);
+        // The blob trigger's connection is identity-based, under the names the Worker's blob extension reads.
+        Assert.Contains(IncomingReports.Connection + "__blobServiceUri", settings.Keys);
+        Assert.Contains(IncomingReports.Connection + "__queueServiceUri", settings.Keys);
     }
 
     [Fact]
