@@ -1,6 +1,6 @@
-// DocGen on Azure: storage (versioned, with a write-once archive), the Function App running the custom
-// handler on the Flex Consumption plan, and (after the code is deployed) the Event Grid feed of the
-// blob trigger. See infra/README.md.
+// DocGen on Azure: storage (versioned, with a write-once archive), the Function App on the isolated
+// worker (.NET 10) on the Flex Consumption plan or Elastic Premium, and (after the code is deployed) the
+// Event Grid feed of the blob trigger. See infra/README.md.
 
 targetScope = 'resourceGroup'
 
@@ -22,6 +22,13 @@ param agencyKeys string
 @description('API key of the compiling office.')
 @secure()
 param adminKey string
+
+@description('FlexConsumption where the region offers it with dotnet-isolated 10.0; otherwise ElasticPremium (EP1).')
+@allowed([
+  'FlexConsumption'
+  'ElasticPremium'
+])
+param planKind string = 'FlexConsumption'
 
 @description('Create the Event Grid subscription of the blob trigger (needs the deployed code; deploy.sh sets it on its second pass).')
 param deployEventSubscription bool = false
@@ -65,6 +72,7 @@ module app 'modules/functionapp.bicep' = {
     deploymentContainer: deploymentContainer
     agencyKeys: agencyKeys
     adminKey: adminKey
+    planKind: planKind
   }
 }
 
@@ -83,3 +91,5 @@ module events 'modules/eventgrid.bicep' = if (deployEventSubscription) {
 output functionAppName string = app.outputs.name
 output endpoint string = 'https://${app.outputs.hostName}/api'
 output storageAccountName string = storage.outputs.name
+output deploymentContainer string = deploymentContainer
+output packageBlob string = app.outputs.packageBlob

@@ -6,3 +6,4 @@ param archiveRetentionDays = 3650
 param agencyKeys = readEnvironmentVariable('DOCGEN_AGENCY_KEYS', '')
 param adminKey = readEnvironmentVariable('DOCGEN_ADMIN_KEY', '')
 param deployEventSubscription = bool(readEnvironmentVariable('DOCGEN_EVENT_SUBSCRIPTION', 'false'))
+param planKind = readEnvironmentVariable('DOCGEN_PLAN', 'FlexConsumption')

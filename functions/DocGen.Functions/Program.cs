@@ -1,5 +1,8 @@
 using DocGen.Functions;
+using DocGen.Functions.Worker;
 
-// Standalone or under the Functions host: the host sets FUNCTIONS_CUSTOMHANDLER_PORT.
-var app = ServiceApp.Build(args);
-await app.RunAsync();
+// Under the Functions host: the isolated worker. Otherwise (dotnet run, docgen serve): the standalone server.
+if (WorkerApp.StartedByHost(args, Environment.GetEnvironmentVariable))
+    await WorkerApp.Build(args).RunAsync();
+else
+    await ServiceApp.Build(args).RunAsync();

@@ -1,6 +1,7 @@
 using System.Net;
 using DocGen.Core.Rendering;
 using DocGen.Functions.Api;
+using DocGen.Functions.Standalone;
 using DocGen.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -8,8 +9,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace DocGen.Functions;
 
 /// <summary>
-/// Builds the service: one WebApplication for the Functions custom handler, for `dotnet run`, for
-/// `docgen serve` and for the tests, so all of them run the same code.
+/// Builds the standalone server (`dotnet run`, `docgen serve`, the tests): the operations of
+/// <see cref="ApiRoutes"/> on Kestrel, and a watcher of incoming/ in place of the blob trigger. The worker
+/// (<see cref="Worker.WorkerApp"/>) registers the same services with <see cref="AddServices"/>.
 /// </summary>
 public static class ServiceApp
 {
@@ -28,21 +30,12 @@ public static class ServiceApp
             // The handlers enforce their own, clearer limits (413 with a message); Kestrel's is a backstop.
             k.Limits.MaxRequestBodySize = Math.Max(limits.MaxBodyBytes, limits.MaxSignedBytes) + 1024 * 1024;
         });
-
-        builder.Services.AddSingleton(limits);
-        builder.Services.AddSingleton(ApiKeys.From(config));
-        // TryAdd: a caller (a test injecting faults) may have registered its own store.
-        builder.Services.TryAddSingleton(_ => BlobStoreFactory.Create(config));
-        builder.Services.AddSingleton(sp => new ReportRepository(sp.GetRequiredService<IBlobStore>()));
-        builder.Services.AddSingleton(_ => new DocumentRenderer(new RenderSettings
-        {
-            FontDirectory = FontFolder(config[ServiceSettings.FontDirectory]),
-            LongRunning = config.GetValue<bool?>(ServiceSettings.PreprocessFonts) ?? true,
-        }));
-        builder.Services.AddSingleton<ReportGeneration>();
-        builder.Services.AddSingleton(TimeProvider.System);
+        AddServices(builder.Services, config);
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        var incoming = IncomingOptions.From(config);
+        builder.Services.AddSingleton(incoming);
+        builder.Services.AddSingleton<IncomingWatcher>();
+        if (incoming.Enabled) builder.Services.AddHostedService(sp => sp.GetRequiredService<IncomingWatcher>());
 
         var app = builder.Build();
         app.UseExceptionHandler(handler => handler.Run(context =>
@@ -52,17 +45,31 @@ public static class ServiceApp
             return Problems.FromException(error).ExecuteAsync(context);
         }));
         app.UseStatusCodePages(context => Problems.ForStatus(context.HttpContext.Response.StatusCode).ExecuteAsync(context.HttpContext));
-        app.MapOpenApi("/api/openapi.json");
-        MetaApi.Map(app);
-        ReportsApi.Map(app);
-        SignedApi.Map(app);
-        BlobTriggerApi.Map(app);
+        ApiRoutes.MapAll(app);
         return app;
+    }
+
+    /// <summary>The services the handlers use, the same in both front ends.</summary>
+    public static void AddServices(IServiceCollection services, IConfiguration config)
+    {
+        services.AddSingleton(Limits.From(config));
+        services.AddSingleton(ApiKeys.From(config));
+        // TryAdd: a caller (a test injecting faults) may have registered its own store.
+        services.TryAddSingleton(_ => BlobStoreFactory.Create(config));
+        services.AddSingleton(sp => new ReportRepository(sp.GetRequiredService<IBlobStore>()));
+        services.AddSingleton(_ => new DocumentRenderer(new RenderSettings
+        {
+            FontDirectory = FontFolder(config[ServiceSettings.FontDirectory]),
+            LongRunning = config.GetValue<bool?>(ServiceSettings.PreprocessFonts) ?? true,
+        }));
+        services.AddSingleton<ReportGeneration>();
+        services.AddSingleton<IncomingReports>();
+        services.TryAddSingleton(TimeProvider.System);
     }
 
     /// <summary>
     /// A relative font folder ("fonts" in the Azure package) is taken relative to the application's own
-    /// folder, not to whatever working directory the Functions host starts the handler in.
+    /// folder, not to whatever working directory the Functions host starts the worker in.
     /// </summary>
     internal static string? FontFolder(string? configured) =>
         string.IsNullOrWhiteSpace(configured) || Path.IsPathRooted(configured)

@@ -7,9 +7,9 @@ namespace DocGen.Functions;
 /// </summary>
 public static class ServiceSettings
 {
-    /// <summary>Port the Functions host gives a custom handler; also used standalone (default 7071).</summary>
-    public const string Port = "FUNCTIONS_CUSTOMHANDLER_PORT";
-    /// <summary>Address to listen on standalone (default 127.0.0.1; the Functions host needs loopback only).</summary>
+    /// <summary>Port of the standalone server (default 7071, the port the Functions host uses locally).</summary>
+    public const string Port = "DocGen:Port";
+    /// <summary>Address the standalone server listens on (default 127.0.0.1).</summary>
     public const string ListenAddress = "DocGen:ListenAddress";
     /// <summary>API keys of agencies: "机构甲=key1;机构乙=key2".</summary>
     public const string AgencyKeys = "DocGen:Auth:AgencyKeys";
@@ -25,10 +25,14 @@ public static class ServiceSettings
     /// <summary>Preprocess font faces once for faster subsetting (default true; about 1.5 s per face at start).</summary>
     public const string PreprocessFonts = "DocGen:Fonts:Preprocess";
 
+    /// <summary>Seconds between the standalone server's scans of incoming/ (default 2; 0: no watcher). Under the Functions host the blob trigger does this.</summary>
+    public const string IncomingPollSeconds = "DocGen:Incoming:PollSeconds";
+
     public static IReadOnlyList<string> All { get; } =
-        [Port, ListenAddress, AgencyKeys, AdminKey, MaxBodyBytes, MaxSignedBytes, FontDirectory, PreprocessFonts];
+        [Port, ListenAddress, AgencyKeys, AdminKey, MaxBodyBytes, MaxSignedBytes, FontDirectory, PreprocessFonts, IncomingPollSeconds];
 
     public const int DefaultPort = 7071;
     public const long DefaultMaxBodyBytes = 5 * 1024 * 1024;
     public const long DefaultMaxSignedBytes = 20 * 1024 * 1024;
+    public const double DefaultIncomingPollSeconds = 2;
 }

@@ -1,5 +1,6 @@
-// The Function App on the Flex Consumption plan (Linux) running DocGen's custom handler, its identity
-// and roles on the storage account, the Key Vault holding the API keys, and Application Insights.
+// The Function App (Linux) running DocGen on the Azure Functions isolated worker (.NET 10), its identity
+// and roles on the storage account, the Key Vault holding the API keys, and Application Insights. The plan
+// is Flex Consumption where the region offers it, else Elastic Premium (EP1).
 
 param name string
 param location string
@@ -15,6 +16,13 @@ param agencyKeys string
 @secure()
 param adminKey string
 
+@description('FlexConsumption (FC1, scales to zero) or ElasticPremium (EP1, for regions without Flex Consumption).')
+@allowed([
+  'FlexConsumption'
+  'ElasticPremium'
+])
+param planKind string = 'FlexConsumption'
+
 @description('Largest instance count the plan may scale out to.')
 @minValue(1)
 @maxValue(1000)
@@ -29,6 +37,24 @@ param instanceMemoryMB int = 2048
 
 @description('Folder of licensed font files inside the deployment package.')
 param fontDirectory string = 'fonts'
+
+// The isolated worker on .NET 10: Flex Consumption names it in functionAppConfig, Elastic Premium in
+// linuxFxVersion and the FUNCTIONS_* settings (which Flex Consumption refuses).
+var runtimeName = 'dotnet-isolated'
+var runtimeVersion = '10.0'
+var flex = planKind == 'FlexConsumption'
+var planSkus = {
+  FlexConsumption: {
+    name: 'FC1'
+    tier: 'FlexConsumption'
+  }
+  ElasticPremium: {
+    name: 'EP1'
+    tier: 'ElasticPremium'
+  }
+}
+// Elastic Premium runs the package from this blob of the deployment container, read with the app's identity.
+var packageBlob = 'docgen-functions.zip'
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
@@ -95,13 +121,11 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: '${name}-plan'
   location: location
   tags: tags
-  kind: 'functionapp'
-  sku: {
-    tier: 'FlexConsumption'
-    name: 'FC1'
-  }
+  kind: flex ? 'functionapp' : 'elastic'
+  sku: planSkus[planKind]
   properties: {
     reserved: true
+    maximumElasticWorkerCount: flex ? null : maximumInstanceCount
   }
 }
 
@@ -120,7 +144,25 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
-      appSettings: [
+      linuxFxVersion: flex ? null : '${toUpper(runtimeName)}|${runtimeVersion}'
+      appSettings: concat(flex ? [] : [
+        {
+          name: 'FUNCTIONS_EXTENSION_VERSION'
+          value: '~4'
+        }
+        {
+          name: 'FUNCTIONS_WORKER_RUNTIME'
+          value: runtimeName
+        }
+        {
+          name: 'WEBSITE_RUN_FROM_PACKAGE'
+          value: '${account.properties.primaryEndpoints.blob}${deploymentContainer}/${packageBlob}'
+        }
+        {
+          name: 'WEBSITE_RUN_FROM_PACKAGE_BLOB_MI_RESOURCE_ID'
+          value: 'SystemAssigned'
+        }
+      ], [
         // Functions host storage and the blob trigger's connection, both through the managed identity.
         {
           name: 'AzureWebJobsStorage__accountName'
@@ -164,9 +206,9 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
           name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING'
           value: 'Authorization=AAD'
         }
-      ]
+      ])
     }
-    functionAppConfig: {
+    functionAppConfig: !flex ? null : {
       deployment: {
         storage: {
           type: 'blobContainer'
@@ -181,8 +223,8 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         instanceMemoryMB: instanceMemoryMB
       }
       runtime: {
-        name: 'custom'
-        version: '1.0'
+        name: runtimeName
+        version: runtimeVersion
       }
     }
   }
@@ -241,3 +283,4 @@ resource metricsRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 output name string = site.name
 output hostName string = site.properties.defaultHostName
 output principalId string = site.identity.principalId
+output packageBlob string = flex ? '' : packageBlob

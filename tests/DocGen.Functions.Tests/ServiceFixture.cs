@@ -37,14 +37,7 @@ public sealed class RunningService : IAsyncDisposable
     /// <summary>Starts the service with <paramref name="storage"/> settings; <paramref name="store"/> replaces the configured store.</summary>
     public static async Task<RunningService> StartAsync(IDictionary<string, string?> storage, IBlobStore? store = null, long? maxBody = null)
     {
-        var settings = new Dictionary<string, string?>(storage)
-        {
-            [ServiceSettings.Port] = "0",
-            [ServiceSettings.AgencyKeys] = $"{AgencyA}={KeyA};{AgencyB}={KeyB}",
-            [ServiceSettings.AdminKey] = AdminKey,
-            // Preprocessing faces pays off over a server's life, not over a test's few requests.
-            [ServiceSettings.PreprocessFonts] = "false",
-        };
+        var settings = Settings(storage);
         if (maxBody is { } m) settings[ServiceSettings.MaxBodyBytes] = m.ToString();
         var app = ServiceApp.Build([], b =>
         {
@@ -54,6 +47,23 @@ public sealed class RunningService : IAsyncDisposable
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new RunningService(app, new Uri(address));
+    }
+
+    /// <summary>The test settings (keys of two agencies and the compiling office), over <paramref name="storage"/>'s.</summary>
+    public static Dictionary<string, string?> Settings(IDictionary<string, string?> storage)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            [ServiceSettings.Port] = "0",
+            // The watcher of incoming/ is tested on its own (IncomingWatcherTests), which turn it on.
+            [ServiceSettings.IncomingPollSeconds] = "0",
+            [ServiceSettings.AgencyKeys] = $"{AgencyA}={KeyA};{AgencyB}={KeyB}",
+            [ServiceSettings.AdminKey] = AdminKey,
+            // Preprocessing faces pays off over a server's life, not over a test's few requests.
+            [ServiceSettings.PreprocessFonts] = "false",
+        };
+        foreach (var (k, v) in storage) settings[k] = v;
+        return settings;
     }
 
     public HttpClient Client(string? key)

@@ -26,11 +26,45 @@ public class BicepTests
         Assert.True(code == 0 && output.Trim().Length == 0, $"bicep lint {file}: exit {code}\n{output}");
     }
 
-    [Fact]
-    public void Parameters_file_builds()
+    /// <summary>Both plan variants: Flex Consumption (main) and Elastic Premium (premium), built and linted.</summary>
+    [Theory]
+    [InlineData("main.bicepparam", "FlexConsumption")]
+    [InlineData("premium.bicepparam", "ElasticPremium")]
+    public void Parameters_files_build_and_lint_for_both_plans(string file, string plan)
     {
-        var (code, output) = ExternalTool.Run(Bicep.Executable, "build-params", Path.Combine(Bicep.InfraFolder, "main.bicepparam"), "--stdout");
+        string path = Path.Combine(Bicep.InfraFolder, file);
+        var (code, output) = ExternalTool.Run(Bicep.Executable, "build-params", path, "--stdout");
         Assert.True(code == 0, output);
+        var parameters = JsonDocument.Parse(JsonDocument.Parse(output).RootElement.GetProperty("parametersJson").GetString()!).RootElement;
+        Assert.Equal(plan, parameters.GetProperty("parameters").GetProperty("planKind").GetProperty("value").GetString());
+        var (lintCode, lint) = ExternalTool.Run(Bicep.Executable, "lint", path);
+        Assert.True(lintCode == 0 && lint.Trim().Length == 0, $"bicep lint {file}: exit {lintCode}\n{lint}");
+    }
+
+    [Fact]
+    public void The_app_runs_the_isolated_worker_on_dotnet_10_on_either_plan()
+    {
+        var variables = FunctionAppModule().GetProperty("properties").GetProperty("template").GetProperty("variables");
+        Assert.Equal("dotnet-isolated", variables.GetProperty("runtimeName").GetString());
+        Assert.Equal("10.0", variables.GetProperty("runtimeVersion").GetString());
+        var skus = variables.GetProperty("planSkus");
+        Assert.Equal("FC1", skus.GetProperty("FlexConsumption").GetProperty("name").GetString());
+        Assert.Equal("EP1", skus.GetProperty("ElasticPremium").GetProperty("name").GetString());
+        Assert.Equal("ElasticPremium", skus.GetProperty("ElasticPremium").GetProperty("tier").GetString());
+
+        var site = Assert.Single(Bicep.OfType("Microsoft.Web/sites")).GetProperty("properties");
+        // Flex Consumption: the runtime in functionAppConfig, and no FUNCTIONS_* settings (it refuses them).
+        string flexConfig = site.GetProperty("functionAppConfig").GetString()!;
+        Assert.Contains("'runtime', createObject('name', variables('runtimeName'), 'version', variables('runtimeVersion'))", flexConfig);
+        var (settings, premiumOnly) = AppSettingsAndPremium();
+        Assert.Equal(["FUNCTIONS_EXTENSION_VERSION", "FUNCTIONS_WORKER_RUNTIME", "WEBSITE_RUN_FROM_PACKAGE", "WEBSITE_RUN_FROM_PACKAGE_BLOB_MI_RESOURCE_ID"], premiumOnly.Order());
+        // Elastic Premium: the same runtime in linuxFxVersion and FUNCTIONS_WORKER_RUNTIME, the package run from the deployment container.
+        Assert.Equal("variables('runtimeName')", settings["FUNCTIONS_WORKER_RUNTIME"]);
+        Assert.Equal("~4", settings["FUNCTIONS_EXTENSION_VERSION"]);
+        Assert.Contains("parameters('deploymentContainer'), variables('packageBlob')", settings["WEBSITE_RUN_FROM_PACKAGE"]);
+        string fx = site.GetProperty("siteConfig").GetProperty("linuxFxVersion").GetString()!;
+        Assert.Contains("variables('runtimeName')", fx);
+        Assert.Contains("variables('runtimeVersion')", fx);
     }
 
     [Fact]
@@ -65,7 +99,7 @@ public class BicepTests
     {
         string[] fromCode =
         [
-            BlobTriggerApi.Container,
+            IncomingReports.Container,
             First(ReportLayout.ReportFolder("甲", 2024, "x")),
             First(ReportLayout.ArchiveFolder("甲", 2024, "x")),
             First(ReportLayout.IdIndex("x")),
@@ -83,9 +117,8 @@ public class BicepTests
         Assert.Equal("SystemAssigned", site.GetProperty("identity").GetProperty("type").GetString());
         var p = site.GetProperty("properties");
         Assert.True(p.GetProperty("httpsOnly").GetBoolean());
-        Assert.Equal("custom", p.GetProperty("functionAppConfig").GetProperty("runtime").GetProperty("name").GetString());
         var plan = Assert.Single(Bicep.OfType("Microsoft.Web/serverfarms"));
-        Assert.Equal("FlexConsumption", plan.GetProperty("sku").GetProperty("tier").GetString());
+        Assert.Equal("[variables('planSkus')[parameters('planKind')]]", plan.GetProperty("sku").GetString());
 
         var settings = AppSettings();
         foreach (var (name, value) in settings)
@@ -112,12 +145,11 @@ public class BicepTests
             .Select(Setting).ToHashSet();
         foreach (var name in settings.Keys.Where(k => k.StartsWith("DocGen__", StringComparison.Ordinal)))
             Assert.Contains(name, known);
-        // The port is the Functions host's to set, never an app setting.
-        Assert.DoesNotContain(ServiceSettings.Port, settings.Keys);
-        // The blob trigger's connection named in function.json is identity-based.
-        string connection = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "functions", "DocGen.Functions", "Functions", BlobTriggerApi.FunctionName, "function.json")))
-            .RootElement.GetProperty("bindings")[0].GetProperty("connection").GetString()!;
-        Assert.Contains(connection + "__blobServiceUri", settings.Keys);
+        // The port is the standalone server's; under the Functions host the host picks it.
+        Assert.DoesNotContain(Setting(ServiceSettings.Port), settings.Keys);
+        // The blob trigger's connection is identity-based, under the names the Worker's blob extension reads.
+        Assert.Contains(IncomingReports.Connection + "__blobServiceUri", settings.Keys);
+        Assert.Contains(IncomingReports.Connection + "__queueServiceUri", settings.Keys);
     }
 
     [Fact]
@@ -164,10 +196,14 @@ public class BicepTests
             .GetProperty("archiveContainer").GetProperty("defaultValue").GetString()!;
     }
 
-    private static Dictionary<string, string> AppSettings()
+    private static Dictionary<string, string> AppSettings() => AppSettingsAndPremium().Settings;
+
+    private static (Dictionary<string, string> Settings, HashSet<string> PremiumOnly) AppSettingsAndPremium()
     {
         var site = Bicep.OfType("Microsoft.Web/sites").Single();
-        return site.GetProperty("properties").GetProperty("siteConfig").GetProperty("appSettings").EnumerateArray()
-            .ToDictionary(s => s.GetProperty("name").GetString()!, s => s.GetProperty("value").ToString());
+        return ArmExpression.AppSettings(site.GetProperty("properties").GetProperty("siteConfig").GetProperty("appSettings").GetString()!);
     }
+
+    private static JsonElement FunctionAppModule() => Bicep.Resources(Bicep.CompiledMain).Single(r =>
+        r.GetProperty("type").GetString() == "Microsoft.Resources/deployments" && r.GetProperty("name").GetString() == "functionapp");
 }

@@ -1,23 +1,15 @@
 namespace DocGen.Functions.Api;
 
-/// <summary>Requires a known x-api-key on a route group and makes the caller available to its handlers.</summary>
+/// <summary>The caller that <see cref="ApiRoutes.RunAsync"/> found from the request's x-api-key.</summary>
 public static class ApiAuth
 {
-    public static RouteGroupBuilder RequireApiKey(this RouteGroupBuilder group)
-    {
-        group.AddEndpointFilter(async (context, next) =>
-        {
-            var http = context.HttpContext;
-            string? presented = http.Request.Headers[ApiKeys.Header];
-            if (string.IsNullOrEmpty(presented)) return Problems.MissingKey();
-            var caller = http.RequestServices.GetRequiredService<ApiKeys>().Find(presented);
-            if (caller is null) return Problems.UnknownKey();
-            http.Items[typeof(Caller)] = caller;
-            return await next(context);
-        });
-        return group;
-    }
-
     public static Caller Caller(this HttpContext http) =>
-        http.Items[typeof(Caller)] as Caller ?? throw new InvalidOperationException("route without RequireApiKey");
+        http.Items[typeof(Caller)] as Caller ?? throw new InvalidOperationException("operation without Access.Key");
+
+    /// <summary>A route value by name: set by routing standalone, and by the function adapter from its trigger binding in the worker.</summary>
+    public static string Route(this HttpContext http, string name) =>
+        http.Request.RouteValues[name]?.ToString() ?? throw new InvalidOperationException($"route value {name} missing");
+
+    /// <summary>A service of the request (handlers take no injected parameters, so both front ends call them alike).</summary>
+    public static T Service<T>(this HttpContext http) where T : notnull => http.RequestServices.GetRequiredService<T>();
 }

@@ -38,6 +38,9 @@ public sealed class ApiKeys
 
     public void Add(string key, Caller caller) => _keys.Add((Encoding.UTF8.GetBytes(key), caller));
 
+    /// <summary>The agencies that have a key of their own.</summary>
+    public IReadOnlyList<string> Agencies => _keys.Select(k => k.Caller.Agency).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+
     public Caller? Find(string? presented)
     {
         if (string.IsNullOrEmpty(presented)) return null;

@@ -8,21 +8,20 @@ namespace DocGen.Functions.Api;
 /// <summary>POST /api/reports, POST /api/reports/validate, GET /api/reports/{id}, …/docx, …/pdf.</summary>
 public static class ReportsApi
 {
-    public static void Map(WebApplication app)
-    {
-        var reports = app.MapGroup("/api/reports").RequireApiKey();
-        reports.MapPost("/", Create).WithName("CreateReport").WithSummary("校验并生成报告的.docx和PDF，存储后返回链接");
-        reports.MapGet("/", List).WithName("ListReports").WithSummary("列出某机关（可按年度）已生成的报告");
-        reports.MapPost("/validate", Validate).WithName("ValidateReport").WithSummary("只校验，返回发现的问题");
-        reports.MapGet("/{id}", Get).WithName("GetReport").WithSummary("报告的清单和链接");
-        reports.MapGet("/{id}/docx", (string id, HttpContext http, ReportRepository repo, CancellationToken ct) =>
-            File(id, ReportFileNames.Docx, http, repo, ct)).WithName("GetReportDocx");
-        reports.MapGet("/{id}/pdf", (string id, HttpContext http, ReportRepository repo, CancellationToken ct) =>
-            File(id, ReportFileNames.Pdf, http, repo, ct)).WithName("GetReportPdf");
-    }
+    public static IReadOnlyList<ApiRoute> Routes { get; } =
+    [
+        new(Operations.CreateReport, "POST", ApiPaths.Reports, Access.Key, Create, "校验并生成报告的.docx和PDF，存储后返回链接", "formats"),
+        new(Operations.ListReports, "GET", ApiPaths.Reports, Access.Key, List, "列出某机关（可按年度）已生成的报告", "agency", "year"),
+        new(Operations.ValidateReport, "POST", ApiPaths.Validate, Access.Key, Validate, "只校验，返回发现的问题"),
+        new(Operations.GetReport, "GET", ApiPaths.Report, Access.Key, Get, "报告的清单和链接"),
+        new(Operations.GetReportDocx, "GET", ApiPaths.ReportDocx, Access.Key, http => File(http, ReportFileNames.Docx), "下载报告的.docx"),
+        new(Operations.GetReportPdf, "GET", ApiPaths.ReportPdf, Access.Key, http => File(http, ReportFileNames.Pdf), "下载报告的PDF"),
+    ];
 
-    private static async Task<IResult> Create(HttpContext http, ReportGeneration generation, Limits limits, TimeProvider clock, string? formats, CancellationToken ct)
+    private static async Task<IResult> Create(HttpContext http)
     {
+        var (generation, limits, clock, ct) = (http.Service<ReportGeneration>(), http.Service<Limits>(), http.Service<TimeProvider>(), http.RequestAborted);
+        string? formats = http.Request.Query["formats"];
         if (!RequestBody.IsJson(http.Request)) return RequestBody.WrongType("application/json");
         if (!TryFormats(formats, out var wanted)) return Problems.Of(400, "INVALID_FORMAT", $"formats参数“{formats}”无效，应为docx、pdf或docx,pdf");
         var body = await RequestBody.ReadAsync(http.Request, limits.MaxBodyBytes, ct);
@@ -41,8 +40,9 @@ public static class ReportsApi
         };
     }
 
-    private static async Task<IResult> Validate(HttpContext http, Limits limits, CancellationToken ct)
+    private static async Task<IResult> Validate(HttpContext http)
     {
+        var (limits, ct) = (http.Service<Limits>(), http.RequestAborted);
         if (!RequestBody.IsJson(http.Request)) return RequestBody.WrongType("application/json");
         var body = await RequestBody.ReadAsync(http.Request, limits.MaxBodyBytes, ct);
         if (body is null) return RequestBody.TooLarge(limits.MaxBodyBytes);
@@ -59,38 +59,49 @@ public static class ReportsApi
     }
 
     /// <summary>GET /api/reports?agency=…[&amp;year=…]: an agency's key lists its own reports (agency may be omitted); the compiling office names the agency.</summary>
-    private static async Task<IResult> List(HttpContext http, ReportRepository repo, string? agency, int? year, CancellationToken ct)
+    private static async Task<IResult> List(HttpContext http)
     {
         var caller = http.Caller();
+        string? agency = http.Request.Query["agency"];
+        string? yearText = http.Request.Query["year"];
+        int? year = null;
+        if (!string.IsNullOrEmpty(yearText))
+        {
+            if (!int.TryParse(yearText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int y))
+                return Problems.Of(400, "INVALID_YEAR", $"year参数“{yearText}”无效，应为年份数字");
+            year = y;
+        }
         agency ??= caller.Agency;
         if (agency is null) return Problems.Of(400, "AGENCY_REQUIRED", "请用agency参数指定机关名称");
         if (!caller.May(agency)) return Problems.Of(403, "AGENCY_FORBIDDEN", $"此API密钥不能查看“{agency}”的报告");
-        var manifests = await repo.ListReportsAsync(StorageNames.ValidateAgency(agency), year, ct);
+        var manifests = await http.Service<ReportRepository>().ListReportsAsync(StorageNames.ValidateAgency(agency), year, http.RequestAborted);
         return Results.Ok(new { agency, year, reports = manifests.Select(m => Describe(m, null)) });
     }
 
-    private static async Task<IResult> Get(string id, HttpContext http, ReportRepository repo, CancellationToken ct)
+    private static async Task<IResult> Get(HttpContext http)
     {
-        var manifest = await Find(id, http, repo, ct);
+        string id = http.Route("id");
+        var manifest = await Find(id, http);
         return manifest is null ? Problems.NotFound($"报告{id}") : Results.Ok(Describe(manifest, null));
     }
 
-    private static async Task<IResult> File(string id, string name, HttpContext http, ReportRepository repo, CancellationToken ct)
+    private static async Task<IResult> File(HttpContext http, string name)
     {
-        var manifest = await Find(id, http, repo, ct);
+        string id = http.Route("id");
+        var manifest = await Find(id, http);
         var file = manifest?.GetFile(name);
         if (file is null) return Problems.NotFound($"报告{id}的{name}");
-        var stream = await repo.OpenFileAsync(id, name, ct);
+        var stream = await http.Service<ReportRepository>().OpenFileAsync(id, name, http.RequestAborted);
         if (stream is null) return Problems.NotFound($"报告{id}的{name}");
         http.Response.Headers.ETag = $"\"{file.Sha256}\"";
         return Results.Stream(stream, file.ContentType, $"{manifest!.Agency}{manifest.Year}年报告{Path.GetExtension(name)}");
     }
 
     /// <summary>The manifest of a complete report the caller may see; another agency's report is "not found".</summary>
-    internal static async Task<ReportManifest?> Find(string id, HttpContext http, ReportRepository repo, CancellationToken ct)
+    internal static async Task<ReportManifest?> Find(string id, HttpContext http)
     {
         if (!IsWellFormedId(id)) return null;
-        var manifest = await repo.GetReportAsync(id, cancellationToken: ct);
+        var manifest = await http.Service<ReportRepository>().GetReportAsync(id, cancellationToken: http.RequestAborted);
         return manifest is not null && http.Caller().May(manifest.Agency) ? manifest : null;
     }
 

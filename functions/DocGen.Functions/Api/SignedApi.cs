@@ -5,18 +5,19 @@ namespace DocGen.Functions.Api;
 /// <summary>The signed archive: upload a signed PDF as the next version, list versions, download one. Nothing is ever replaced or deleted.</summary>
 public static class SignedApi
 {
-    public static void Map(WebApplication app)
-    {
-        var signed = app.MapGroup("/api/reports/{id}/signed").RequireApiKey();
-        signed.MapPost("/", Upload).WithName("UploadSigned").WithSummary("归档签章后的PDF，作为下一个版本");
-        signed.MapGet("/", List).WithName("ListSigned");
-        signed.MapGet("/{version:int}", Download).WithName("GetSigned");
-    }
+    public static IReadOnlyList<ApiRoute> Routes { get; } =
+    [
+        new(Operations.UploadSigned, "POST", ApiPaths.Signed, Access.Key, Upload, "归档签章后的PDF，作为下一个版本"),
+        new(Operations.ListSigned, "GET", ApiPaths.Signed, Access.Key, List, "列出已归档的签章版本"),
+        new(Operations.GetSigned, "GET", ApiPaths.SignedVersion, Access.Key, Download, "下载一个签章版本"),
+    ];
 
-    private static async Task<IResult> Upload(string id, HttpContext http, ReportRepository repo, Limits limits, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> Upload(HttpContext http)
     {
+        string id = http.Route("id");
+        var (repo, limits, clock, ct) = (http.Service<ReportRepository>(), http.Service<Limits>(), http.Service<TimeProvider>(), http.RequestAborted);
         if (!RequestBody.IsPdf(http.Request)) return RequestBody.WrongType("application/pdf");
-        var manifest = await ReportsApi.Find(id, http, repo, ct);
+        var manifest = await ReportsApi.Find(id, http);
         if (manifest is null) return Problems.NotFound($"报告{id}");
         var body = await RequestBody.ReadAsync(http.Request, limits.MaxSignedBytes, ct);
         if (body is null) return RequestBody.TooLarge(limits.MaxSignedBytes);
@@ -25,16 +26,22 @@ public static class SignedApi
         return Results.Created($"/api/reports/{id}/signed/{version.Version}", Describe(version));
     }
 
-    private static async Task<IResult> List(string id, HttpContext http, ReportRepository repo, CancellationToken ct)
+    private static async Task<IResult> List(HttpContext http)
     {
-        if (await ReportsApi.Find(id, http, repo, ct) is null) return Problems.NotFound($"报告{id}");
+        string id = http.Route("id");
+        var (repo, ct) = (http.Service<ReportRepository>(), http.RequestAborted);
+        if (await ReportsApi.Find(id, http) is null) return Problems.NotFound($"报告{id}");
         var versions = await repo.ListSignedVersionsAsync(id, ct);
         return Results.Ok(new { id, versions = versions.Select(Describe) });
     }
 
-    private static async Task<IResult> Download(string id, int version, HttpContext http, ReportRepository repo, CancellationToken ct)
+    private static async Task<IResult> Download(HttpContext http)
     {
-        if (await ReportsApi.Find(id, http, repo, ct) is null) return Problems.NotFound($"报告{id}");
+        string id = http.Route("id");
+        if (!int.TryParse(http.Route("version"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int version))
+            return Problems.NotFound($"报告{id}的签章版本{http.Route("version")}");
+        var (repo, ct) = (http.Service<ReportRepository>(), http.RequestAborted);
+        if (await ReportsApi.Find(id, http) is null) return Problems.NotFound($"报告{id}");
         var stream = await repo.OpenSignedAsync(id, version, ct);
         return stream is null
             ? Problems.NotFound($"报告{id}的签章版本{version}")

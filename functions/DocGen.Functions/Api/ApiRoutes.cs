@@ -1,0 +1,34 @@
+namespace DocGen.Functions.Api;
+
+/// <summary>Every HTTP operation, and the one way to run one: key check, then the handler.</summary>
+public static class ApiRoutes
+{
+    public static IReadOnlyList<ApiRoute> All { get; } = [.. ReportsApi.Routes, .. SignedApi.Routes, .. MetaApi.Routes];
+
+    private static readonly Dictionary<string, ApiRoute> ByName = All.ToDictionary(r => r.Name, StringComparer.Ordinal);
+
+    public static ApiRoute Named(string name) =>
+        ByName.TryGetValue(name, out var route) ? route : throw new KeyNotFoundException($"no API operation named {name}");
+
+    /// <summary>Runs <paramref name="route"/> for a request, in either front end. Exceptions are left to the front end's error handler.</summary>
+    public static async Task<IResult> RunAsync(ApiRoute route, HttpContext http)
+    {
+        if (route.Access == Access.Key)
+        {
+            string? presented = http.Request.Headers[ApiKeys.Header];
+            if (string.IsNullOrEmpty(presented)) return Problems.MissingKey();
+            var caller = http.RequestServices.GetRequiredService<ApiKeys>().Find(presented);
+            if (caller is null) return Problems.UnknownKey();
+            http.Items[typeof(Caller)] = caller;
+        }
+        return await route.Handler(http);
+    }
+
+    /// <summary>Serves every operation on the standalone server, below <c>/api/</c>.</summary>
+    public static void MapAll(IEndpointRouteBuilder app)
+    {
+        foreach (var route in All)
+            app.MapMethods($"/{ApiPaths.Prefix}/{route.Path}", [route.Method], async http => await (await RunAsync(route, http)).ExecuteAsync(http))
+                .WithName(route.Name);
+    }
+}
