@@ -13,14 +13,14 @@ namespace DocGen.Pdf;
 public static class PdfRenderer
 {
     /// <summary>Renders <paramref name="doc"/> to <paramref name="output"/>.</summary>
-    public static RenderResult Render(PdfDocumentModel doc, Stream output, FontResolver fonts)
+    public static RenderResult Render(PdfDocumentModel doc, Stream output, FontResolver fonts, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(doc);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(fonts);
         var diagnostics = new LayoutDiagnostics();
         var paginator = new Paginator(doc.Page, fonts, diagnostics);
-        paginator.Run(doc.Blocks);
+        paginator.Run(doc.Blocks, cancel);
         if (doc.Page.PageNumbers is { } style) AddPageNumbers(paginator, doc.Page, style);
 
         var byRole = new SortedDictionary<FontRole, FaceInfo>();
@@ -35,6 +35,7 @@ public static class PdfRenderer
         return new RenderResult
         {
             PageCount = paginator.Pages.Count,
+            Pages = paginator.Summaries(),
             FontsByRole = byRole,
             EmbeddedFonts = embedded,
             Diagnostics = diagnostics,
@@ -43,10 +44,10 @@ public static class PdfRenderer
     }
 
     /// <summary>Renders to a byte array.</summary>
-    public static byte[] RenderToBytes(PdfDocumentModel doc, FontResolver fonts, out RenderResult result)
+    public static byte[] RenderToBytes(PdfDocumentModel doc, FontResolver fonts, out RenderResult result, CancellationToken cancel = default)
     {
         using var ms = new MemoryStream();
-        result = Render(doc, ms, fonts);
+        result = Render(doc, ms, fonts, cancel);
         return ms.ToArray();
     }
 

@@ -14,6 +14,8 @@ public sealed class RenderResult
     public required IReadOnlyList<EmbeddedFont> EmbeddedFonts { get; init; }
     /// <summary>Characters no face could draw (left out), characters drawn by a fallback face, warnings.</summary>
     public required LayoutDiagnostics Diagnostics { get; init; }
+    /// <summary>What each page holds, for checks of the page breaks.</summary>
+    public required IReadOnlyList<PageSummary> Pages { get; init; }
     /// <summary>Bytes written to the output stream.</summary>
     public required long ByteCount { get; init; }
 }

@@ -100,8 +100,12 @@ public static class ReportPdfBuilder
         {
             var row = def.Layout[r];
             // Every cell centred, as in the Word template.
-            table.AddRow(row.Select(cell => TableCell.Of(CellText(cell, data), FontRole.Table, TableSize, TextAlign.Center,
-                colSpan: cell.ColSpan, rowSpan: cell.RowSpan)).ToArray());
+            table.AddRow(row.Select(cell =>
+            {
+                var c = TableCell.Of(CellText(cell, data), FontRole.Table, TableSize, TextAlign.Center, colSpan: cell.ColSpan, rowSpan: cell.RowSpan);
+                if (cell.RowSpan > 1 && cell.Text is { } label) c.ShortText = Numbering.Of(label);
+                return c;
+            }).ToArray());
             // A caption or a header inside the body (table 二's blocks) never ends a page.
             table.Rows[^1].KeepWithNext = r >= def.HeaderRows && row.All(c => c.Role is CellRole.Caption or CellRole.ColumnHeader);
         }

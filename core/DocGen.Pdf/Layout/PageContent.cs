@@ -13,6 +13,10 @@ internal sealed class PageContent
 {
     public List<LineItem> Lines { get; } = [];
     public List<RectItem> Rects { get; } = [];
+    /// <summary>The last thing placed on the page is a line of a paragraph kept with the next block (a heading).</summary>
+    public bool EndsWithKeptLine { get; set; }
+    /// <summary>The table pieces on the page.</summary>
+    public List<TablePiece> TablePieces { get; } = [];
 }
 
 /// <summary>A bookmark target: page index and the top of the block on that page.</summary>

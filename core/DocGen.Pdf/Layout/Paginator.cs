@@ -38,14 +38,37 @@ internal sealed class Paginator
     internal void NewPage()
     {
         Pages.Add(new PageContent());
+        UsedHeight.Add(0);
         Y = 0;
     }
 
-    public void Run(IReadOnlyList<Block> blocks)
+    /// <summary>Per page: how far down the text block its content reaches.</summary>
+    internal List<double> UsedHeight { get; } = [];
+
+    /// <summary>A table row was placed at the cursor: the page no longer ends with a heading.</summary>
+    internal void RowPlaced()
+    {
+        Current.EndsWithKeptLine = false;
+        UsedHeight[Pages.Count - 1] = Y;
+    }
+
+    /// <summary>Notes the pieces a table was cut into: the pages of its body rows.</summary>
+    internal void RecordTablePieces(int headerRows, IEnumerable<int> bodyRowPages)
+    {
+        var pages = bodyRowPages.ToList();
+        foreach (var g in pages.GroupBy(p => p))
+            Pages[g.Key].TablePieces.Add(new TablePiece(headerRows, g.Count(), pages.Count));
+    }
+
+    public IReadOnlyList<PageSummary> Summaries() =>
+        Pages.Select((p, i) => new PageSummary(p.EndsWithKeptLine, p.TablePieces.ToList(), UsedHeight[i])).ToList();
+
+    public void Run(IReadOnlyList<Block> blocks, CancellationToken cancel = default)
     {
         NewPage();
         for (int i = 0; i < blocks.Count; i++)
         {
+            cancel.ThrowIfCancellationRequested();
             var block = blocks[i];
             if (block.KeepWithNext && !AtPageTop)
             {
@@ -61,7 +84,7 @@ internal sealed class Paginator
                     PlaceParagraph((ParagraphLayout)Measure(p));
                     break;
                 case TableBlock t:
-                    _tables.Place((PreparedTable)Measure(t), this);
+                    _tables.Place((PreparedTable)Measure(t), this, cancel);
                     break;
             }
         }
@@ -89,7 +112,8 @@ internal sealed class Paginator
         {
             case ParagraphBlock p:
                 var pl = (ParagraphLayout)Measure(p);
-                if (!p.KeepWithNext) return p.SpaceBefore + (pl.Lines.Count > 0 ? pl.Lines[0].Height : 0);
+                // What widow/orphan control will keep together at the page foot: two lines, or the only one.
+                if (!p.KeepWithNext) return p.SpaceBefore + pl.Lines.Take(p.WidowControl ? 2 : 1).Sum(l => l.Height);
                 return p.SpaceBefore + pl.LinesHeight + p.SpaceAfter + KeepHeight(blocks, i + 1, depth + 1);
             case TableBlock t:
                 return t.SpaceBefore + ((PreparedTable)Measure(t)).StartHeight;
@@ -118,7 +142,9 @@ internal sealed class Paginator
             if (firstLine && p.Outline is { } o) Outline.Add(new OutlineMark(o.Title, o.Level, Pages.Count - 1, TopOf(Y)));
             firstLine = false;
             Current.Lines.Add(new LineItem(line, Left + p.LeftIndent, TopOf(Y)));
+            Current.EndsWithKeptLine = p.KeepWithNext;
             Y += line.Height;
+            UsedHeight[Pages.Count - 1] = Y;
         }
         Y = Math.Min(Y + p.SpaceAfter, Bottom);
     }

@@ -26,7 +26,7 @@ public readonly record struct ColumnWidth(double Value, bool IsRelative)
 
 /// <summary>
 /// A table: columns, rows of cells with spans, repeated header rows. Rows are never cut across a
-/// page break; rows tied by a rowSpan move together when they fit on one page.
+/// page break; a small rowSpan group moves whole, a large one splits where its label has room.
 /// </summary>
 public sealed class TableBlock : Block
 {
@@ -75,6 +75,11 @@ public sealed class TableCell
     public int ColSpan { get; set; } = 1;
     /// <summary>Number of rows covered.</summary>
     public int RowSpan { get; set; } = 1;
+    /// <summary>
+    /// For a cell spanning rows: what a continued part on a later page shows when the full text does not fit it
+    /// (e.g. the label's numbering "（三）"). The full text is always on the first part.
+    /// </summary>
+    public string? ShortText { get; set; }
     /// <summary>Vertical alignment of the content.</summary>
     public VerticalAlign VerticalAlign { get; set; } = VerticalAlign.Middle;
     /// <summary>Padding left and right in points.</summary>
