@@ -1,4 +1,5 @@
 using DocGen.Core;
+using DocGen.Core.Json;
 using DocGen.Core.Validation;
 using DocGen.Storage;
 
@@ -16,6 +17,12 @@ public static class Problems
         if (findings is not null) extensions["findings"] = FindingJson.ToJson(findings);
         return Results.Problem(statusCode: status, title: message, type: $"urn:docgen:problem:{code}", extensions: extensions);
     }
+
+    /// <summary>A body the reader refused: 413 when it is above <see cref="ReportLimits"/>, else 400; the findings name the place.</summary>
+    public static IResult Unreadable(IReadOnlyList<Finding> findings) =>
+        findings.Any(f => ReportLimits.IsTooLarge(f.Code))
+            ? Of(413, ReportLimits.TooLargeCode, "报告超出篇幅上限，未处理", findings)
+            : Of(400, "INVALID_REPORT_JSON", "请求体不是有效的报告JSON", findings);
 
     public static IResult MissingKey() => Of(401, "API_KEY_MISSING", $"缺少API密钥：请在请求头{ApiKeys.Header}中提供");
     public static IResult UnknownKey() => Of(401, "API_KEY_INVALID", "API密钥无效");

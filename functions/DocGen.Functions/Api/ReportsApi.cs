@@ -30,7 +30,7 @@ public static class ReportsApi
 
         return await generation.GenerateAsync(body, http.Caller(), wanted, clock.GetUtcNow(), ct) switch
         {
-            Generation.Unreadable u => Problems.Of(400, "INVALID_REPORT_JSON", "请求体不是有效的报告JSON", u.Findings),
+            Generation.Unreadable u => Problems.Unreadable(u.Findings),
             Generation.Forbidden f => Problems.Of(403, "AGENCY_FORBIDDEN", $"此API密钥不能提交“{f.Agency}”的报告"),
             Generation.Invalid i => Problems.Of(422, "REPORT_INVALID",
                 $"报告有{i.Findings.Count(x => x.Severity == Core.Editions.Severity.Error)}个错误，未生成文档", i.Findings),
@@ -47,7 +47,7 @@ public static class ReportsApi
         var body = await RequestBody.ReadAsync(http.Request, limits.MaxBodyBytes, ct);
         if (body is null) return RequestBody.TooLarge(limits.MaxBodyBytes);
         var read = ReportJsonReader.Read(body);
-        if (!read.Ok) return Problems.Of(400, "INVALID_REPORT_JSON", "请求体不是有效的报告JSON", read.Errors);
+        if (!read.Ok) return Problems.Unreadable(read.Errors);
         var findings = ReportValidator.Validate(read.Report!);
         return Results.Ok(new
         {
