@@ -24,7 +24,7 @@ public static class ServiceApp
         var address = IPAddress.Parse(config[ServiceSettings.ListenAddress] ?? "127.0.0.1");
         builder.WebHost.ConfigureKestrel(k =>
         {
-            k.Listen(address, port);
+            k.Listen(address, port, listen => listen.Use(KestrelProblems.Middleware));
             // The handlers enforce their own, clearer limits (413 with a message); Kestrel's is a backstop.
             k.Limits.MaxRequestBodySize = Math.Max(limits.MaxBodyBytes, limits.MaxSignedBytes) + 1024 * 1024;
         });
@@ -49,6 +49,8 @@ public static class ServiceApp
         {
             // Whatever failed, the caller gets a problem document and the service keeps serving.
             var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+            if (error is StorageUnavailableException { RetryAfter: { } wait })
+                context.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Problems.FromException(error).ExecuteAsync(context);
         }));
         app.UseStatusCodePages(context => Problems.ForStatus(context.HttpContext.Response.StatusCode).ExecuteAsync(context.HttpContext));
@@ -57,7 +59,25 @@ public static class ServiceApp
         ReportsApi.Map(app);
         SignedApi.Map(app);
         BlobTriggerApi.Map(app);
+        app.Lifetime.ApplicationStarted.Register(() => _ = SweepAsync(app));
         return app;
+    }
+
+    /// <summary>At start, in the background: remove what saves killed half way left (never a complete report).</summary>
+    private static async Task SweepAsync(WebApplication app)
+    {
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("DocGen.Sweep");
+        try
+        {
+            var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+            var swept = await app.Services.GetRequiredService<ReportRepository>().SweepAsync(now, cancellationToken: app.Lifetime.ApplicationStopping);
+            if (swept.TemporaryFiles + swept.Files > 0)
+                log.LogInformation("清理未完成的写入：{Temps}个临时文件，{Folders}个无清单的报告目录（{Files}个文件）", swept.TemporaryFiles, swept.Folders, swept.Files);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning(e, "启动时的清理未完成，下次启动再试");
+        }
     }
 
     /// <summary>

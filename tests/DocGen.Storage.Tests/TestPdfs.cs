@@ -33,22 +33,29 @@ internal static class TestPdfs
         string content = $"BT /F1 12 Tf 72 720 Td ({Escape(text)}) Tj ET";
         pdf.Object(4, $"<< /Length {content.Length} >>\nstream\n{content}\nendstream");
         pdf.Object(5, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
-        return pdf.Finish(size: 6, prev: null);
+        return pdf.Finish(size: 6, prev: null, root: 1);
     }
 
-    /// <summary>Appends an incremental update that signs <paramref name="pdf"/> (made by <see cref="Minimal"/>).</summary>
+    /// <summary>
+    /// Appends an incremental update that signs <paramref name="pdf"/> (any PDF with a classic cross-reference table,
+    /// DocGen's own included): a signature dictionary, a widget for it, and the catalog again with an /AcroForm.
+    /// </summary>
     public static byte[] Sign(byte[] pdf)
     {
         const int reserved = 8192; // bytes of CMS room, as hex twice that
+        var (size, root) = Trailer(pdf);
+        int sig = size, widget = size + 1;
         var update = new PdfBuilder(pdf);
-        update.Object(6, "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /adbe.pkcs7.detached " +
-                         "/ByteRange [0 0000000000 0000000000 0000000000] " +
-                         $"/Contents <{new string('0', reserved * 2)}> /M (D:20260120180000+08'00') /Name (Signature1) >>");
-        update.Object(7, "<< /Type /Annot /Subtype /Widget /FT /Sig /T (Signature1) /V 6 0 R /Rect [0 0 0 0] /F 132 /P 3 0 R >>");
-        update.Object(1, "<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [7 0 R] /SigFlags 3 >> >>");
-        byte[] bytes = update.Finish(size: 8, prev: StartXref(pdf));
+        update.Object(sig, "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /adbe.pkcs7.detached " +
+                           "/ByteRange [0 0000000000 0000000000 0000000000] " +
+                           $"/Contents <{new string('0', reserved * 2)}> /M (D:20260120180000+08'00') /Name (Signature1) >>");
+        update.Object(widget, $"<< /Type /Annot /Subtype /Widget /FT /Sig /T (Signature1) /V {sig} 0 R /Rect [0 0 0 0] /F 132 >>");
+        string catalog = ObjectBody(pdf, root);
+        int close = catalog.LastIndexOf(">>", StringComparison.Ordinal);
+        update.Object(root, catalog[..close] + $" /AcroForm << /Fields [{widget} 0 R] /SigFlags 3 >> >>");
+        byte[] bytes = update.Finish(size: size + 2, prev: StartXref(pdf), root: root);
 
-        int contents = IndexOf(bytes, "/Contents <") + "/Contents ".Length;
+        int contents = IndexOf(bytes, "/Contents <" + new string('0', 16)) + "/Contents ".Length;
         int afterContents = contents + reserved * 2 + 2;
         string range = $"[0 {contents:D10} {afterContents:D10} {bytes.Length - afterContents:D10}]";
         int rangeAt = IndexOf(bytes, "[0 0000000000 0000000000 0000000000]");
@@ -65,11 +72,33 @@ internal static class TestPdfs
     }
 
     /// <summary>Appends an unsigned incremental update (new document information), as an edit after signing would.</summary>
-    public static byte[] AppendUnsignedUpdate(byte[] pdf, int size)
+    public static byte[] AppendUnsignedUpdate(byte[] pdf)
     {
+        var (size, root) = Trailer(pdf);
         var update = new PdfBuilder(pdf);
         update.Object(size, "<< /Title (changed after signing) >>");
-        return update.Finish(size: size + 1, prev: StartXref(pdf), info: size);
+        return update.Finish(size: size + 1, prev: StartXref(pdf), root: root, info: size);
+    }
+
+    /// <summary>/Size and the /Root object number of the last trailer.</summary>
+    private static (int Size, int Root) Trailer(byte[] pdf)
+    {
+        string text = Encoding.Latin1.GetString(pdf);
+        string trailer = text[text.LastIndexOf("trailer", StringComparison.Ordinal)..];
+        int Number(string key)
+        {
+            int at = trailer.IndexOf(key, StringComparison.Ordinal) + key.Length;
+            return int.Parse(new string(trailer[at..].TrimStart().TakeWhile(char.IsAsciiDigit).ToArray()));
+        }
+        return (Number("/Size"), Number("/Root"));
+    }
+
+    /// <summary>The text between "N 0 obj" and "endobj" of the last definition of object N.</summary>
+    private static string ObjectBody(byte[] pdf, int number)
+    {
+        string text = Encoding.Latin1.GetString(pdf);
+        int start = text.LastIndexOf($"\n{number} 0 obj", StringComparison.Ordinal) + $"\n{number} 0 obj".Length;
+        return text[start..text.IndexOf("endobj", start, StringComparison.Ordinal)].Trim();
     }
 
     private static long StartXref(byte[] pdf)
@@ -103,13 +132,13 @@ internal static class TestPdfs
             Write($"{number} 0 obj\n{body}\nendobj\n");
         }
 
-        public byte[] Finish(int size, long? prev, int? info = null)
+        public byte[] Finish(int size, long? prev, int root, int? info = null)
         {
             long xref = _out.Length;
             var text = new StringBuilder("xref\n");
             if (prev is null) text.Append("0 1\n0000000000 65535 f\r\n");
             foreach (var (number, offset) in _offsets) text.Append($"{number} 1\n{offset:D10} 00000 n\r\n");
-            text.Append($"trailer\n<< /Size {size} /Root 1 0 R{(prev is null ? "" : $" /Prev {prev}")}{(info is null ? "" : $" /Info {info} 0 R")} >>\n");
+            text.Append($"trailer\n<< /Size {size} /Root {root} 0 R{(prev is null ? "" : $" /Prev {prev}")}{(info is null ? "" : $" /Info {info} 0 R")} >>\n");
             text.Append($"startxref\n{xref}\n%%EOF\n");
             Write(text.ToString());
             return _out.ToArray();

@@ -63,6 +63,9 @@ public static class BlobTriggerApi
                 case Generation.Invalid i:
                     receipt = Findings("REPORT_INVALID", "报告有错误，未生成文档", i.Findings);
                     break;
+                case Generation.BadAgency b:
+                    receipt = Findings(b.Code, b.Message, []);
+                    break;
                 case Generation.Forbidden f:
                     receipt = Findings("AGENCY_FORBIDDEN", $"报告的机关“{f.Agency}”与上传目录“{agency}”不一致", []);
                     break;

@@ -30,6 +30,7 @@ public static class Problems
 
     public static IResult ForStatus(int status) => status switch
     {
+        400 => Of(400, "BAD_REQUEST", "请求无效（路径、请求头或请求体格式不正确）"),
         404 => NotFound("请求的资源"),
         405 => Of(405, "METHOD_NOT_ALLOWED", "不支持该请求方法"),
         413 => Of(413, "BODY_TOO_LARGE", "请求体过大"),
@@ -38,6 +39,9 @@ public static class Problems
 
     public static IResult FromException(Exception? error) => error switch
     {
+        StorageUnavailableException e => Of(e.Kind == StorageFaultKind.Full ? 507 : 503, e.Code,
+            e.Kind == StorageFaultKind.Full ? "存储空间已满，报告未保存，请联系管理员" : "存储暂时不可用，报告未保存，请稍后重试"),
+        StorageException e when SignedPdfInspector.IsRefusal(e.Code) => Of(422, e.Code, e.Message),
         InvalidStorageNameException e => Of(422, e.Code, e.Message),
         BlobImmutableException e => Of(409, e.Code, e.Message),
         StorageException { Code: StorageErrorCodes.ReportIdConflict } e => Of(409, e.Code, e.Message),

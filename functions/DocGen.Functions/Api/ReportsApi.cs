@@ -10,7 +10,7 @@ public static class ReportsApi
 {
     public static void Map(WebApplication app)
     {
-        var reports = app.MapGroup("/api/reports").RequireApiKey();
+        var reports = app.MapGroup("/api/reports").RequireApiKey().RefuseRepeatedQuery();
         reports.MapPost("/", Create).WithName("CreateReport").WithSummary("校验并生成报告的.docx和PDF，存储后返回链接");
         reports.MapGet("/", List).WithName("ListReports").WithSummary("列出某机关（可按年度）已生成的报告");
         reports.MapPost("/validate", Validate).WithName("ValidateReport").WithSummary("只校验，返回发现的问题");
@@ -32,6 +32,7 @@ public static class ReportsApi
         {
             Generation.Unreadable u => Problems.Unreadable(u.Findings),
             Generation.Forbidden f => Problems.Of(403, "AGENCY_FORBIDDEN", $"此API密钥不能提交“{f.Agency}”的报告"),
+            Generation.BadAgency b => Problems.Of(422, b.Code, b.Message),
             Generation.Invalid i => Problems.Of(422, "REPORT_INVALID",
                 $"报告有{i.Findings.Count(x => x.Severity == Core.Editions.Severity.Error)}个错误，未生成文档", i.Findings),
             Generation.Stored s => s.Created
@@ -64,8 +65,11 @@ public static class ReportsApi
         var caller = http.Caller();
         agency ??= caller.Agency;
         if (agency is null) return Problems.Of(400, "AGENCY_REQUIRED", "请用agency参数指定机关名称");
-        if (!caller.May(agency)) return Problems.Of(403, "AGENCY_FORBIDDEN", $"此API密钥不能查看“{agency}”的报告");
-        var manifests = await repo.ListReportsAsync(StorageNames.ValidateAgency(agency), year, ct);
+        string name;
+        try { name = StorageNames.ValidateAgency(agency); }
+        catch (InvalidStorageNameException e) { return Problems.Of(422, e.Code, e.Message); }
+        if (!caller.May(name)) return Problems.Of(403, "AGENCY_FORBIDDEN", $"此API密钥不能查看“{agency}”的报告");
+        var manifests = await repo.ListReportsAsync(name, year, ct);
         return Results.Ok(new { agency, year, reports = manifests.Select(m => Describe(m, null)) });
     }
 
@@ -115,6 +119,21 @@ public static class ReportsApi
         },
         warnings = warnings is null ? null : FindingJson.ToJson(warnings),
     };
+
+    /// <summary>
+    /// Refuses a query that names a parameter twice: <c>?agency=a&amp;agency=b</c> would otherwise bind as the agency "a,b".
+    /// </summary>
+    internal static RouteGroupBuilder RefuseRepeatedQuery(this RouteGroupBuilder group)
+    {
+        group.AddEndpointFilter(async (context, next) =>
+        {
+            foreach (var (name, values) in context.HttpContext.Request.Query)
+                if (values.Count > 1)
+                    return Problems.Of(400, "REPEATED_PARAMETER", $"查询参数“{name}”出现了{values.Count}次，只能出现一次");
+            return await next(context);
+        });
+        return group;
+    }
 
     private static bool TryFormats(string? list, out OutputFormats formats)
     {

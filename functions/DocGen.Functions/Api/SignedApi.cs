@@ -7,7 +7,7 @@ public static class SignedApi
 {
     public static void Map(WebApplication app)
     {
-        var signed = app.MapGroup("/api/reports/{id}/signed").RequireApiKey();
+        var signed = app.MapGroup("/api/reports/{id}/signed").RequireApiKey().RefuseRepeatedQuery();
         signed.MapPost("/", Upload).WithName("UploadSigned").WithSummary("归档签章后的PDF，作为下一个版本");
         signed.MapGet("/", List).WithName("ListSigned");
         signed.MapGet("/{version}", Download).WithName("GetSigned");
