@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DocGen.Core.Editions;
 using DocGen.Core.Word;
 
 namespace DocGen.Cli.Commands;
@@ -12,7 +13,14 @@ internal static class TemplateCommand
         var build = new Command("build", "由版本定义生成各版本的.docx模板") { output };
         build.SetAction(parse =>
         {
-            foreach (var path in TemplateBuilder.WriteAll(parse.GetValue(output)!)) Console.WriteLine(path);
+            string dir = parse.GetValue(output)!;
+            OutputFile.EnsureDirectory(dir);
+            foreach (var edition in EditionCatalog.All)
+            {
+                string path = Path.Combine(dir, TemplateBuilder.FileName(edition));
+                OutputFile.Write(path, TemplateBuilder.Build(edition));
+                Console.WriteLine(path);
+            }
             return ExitCodes.Ok;
         });
         return new Command("template", "模板相关命令") { build };
