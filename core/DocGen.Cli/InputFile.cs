@@ -20,17 +20,34 @@ internal static class InputFile
             }
             if (info.Length > maxBytes)
             {
-                error = Finding.Error("FILE_TOO_LARGE", "", $"文件大小为{info.Length}字节，超过上限{maxBytes}字节");
+                error = TooLarge(info.Length, maxBytes);
                 return null;
             }
-            return File.ReadAllBytes(path);
+            // Devices and pipes (/dev/zero) report length 0: read at most one byte past the limit, never "to the end".
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            var buffer = new byte[Math.Min(maxBytes + 1, Math.Max(info.Length + 1, 64 * 1024))];
+            var bytes = new MemoryStream();
+            int n;
+            while ((n = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, maxBytes + 1 - bytes.Length))) > 0)
+            {
+                bytes.Write(buffer, 0, n);
+                if (bytes.Length > maxBytes)
+                {
+                    error = TooLarge(null, maxBytes);
+                    return null;
+                }
+            }
+            return bytes.ToArray();
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
         {
             error = Finding.Error("FILE_UNREADABLE", "", $"无法读取文件“{path}”：{e.Message}");
             return null;
         }
     }
+
+    private static Finding TooLarge(long? length, long maxBytes) =>
+        Finding.Error("FILE_TOO_LARGE", "", length is { } n ? $"文件大小为{n}字节，超过上限{maxBytes}字节" : $"文件超过上限{maxBytes}字节（或不是普通文件）");
 
     /// <summary>Reads and parses report JSON; on failure returns null and the faults.</summary>
     public static Report? ReadReport(string path, out IReadOnlyList<Finding> errors)

@@ -83,6 +83,10 @@ public sealed class AzureBlobStore : IBlobStore
         {
             throw new BlobAlreadyExistsException(path, ex);
         }
+        catch (RequestFailedException ex) when (StorageUnavailableException.Classify(ex, path) is { } fault)
+        {
+            throw fault;
+        }
         long size = content.CanSeek ? content.Position - start : -1;
         if (size < 0)
         {
@@ -159,7 +163,8 @@ public sealed class AzureBlobStore : IBlobStore
                 }
                 foreach (var item in page.Values)
                 {
-                    yield return new BlobInfo(container + "/" + item.Name, item.Properties.ContentLength ?? 0, item.Properties.ContentType);
+                    yield return new BlobInfo(container + "/" + item.Name, item.Properties.ContentLength ?? 0, item.Properties.ContentType,
+                        item.Properties.LastModified);
                 }
             }
         }

@@ -43,10 +43,10 @@ public sealed class FileSystemBlobStore : IBlobStore
             throw new BlobAlreadyExistsException(path);
 
         string dir = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(dir);
-        string temp = Path.Combine(dir, $".{Guid.NewGuid():N}.tmp");
+        string temp = Path.Combine(dir, $".{Guid.NewGuid():N}{TempSuffix}");
         try
         {
+            CreateDirectoryDurably(dir);
             long size;
             var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous);
             await using (stream.ConfigureAwait(false))
@@ -62,7 +62,13 @@ public sealed class FileSystemBlobStore : IBlobStore
                 File.Move(temp, full, overwrite: true); // rename(2) / MoveFileEx: atomic replace
             else if (!NativeFile.TryMoveNoReplace(temp, full))
                 throw new BlobAlreadyExistsException(path);
+            // The new name is only durable once the folder's entry is: a 201 must survive a power cut.
+            NativeFile.FsyncDirectory(dir);
             return new BlobInfo(path, size, contentType);
+        }
+        catch (Exception ex) when (StorageUnavailableException.Classify(ex, path) is { } fault)
+        {
+            throw fault;
         }
         finally
         {
@@ -116,9 +122,10 @@ public sealed class FileSystemBlobStore : IBlobStore
             string relative = Path.GetRelativePath(Root, file.FullName).Replace(Path.DirectorySeparatorChar, '/');
             if (!relative.StartsWith(normalizedPrefix, StringComparison.Ordinal)) continue;
             long length;
-            try { length = file.Length; }
+            DateTimeOffset modified;
+            try { length = file.Length; modified = file.LastWriteTimeUtc; }
             catch (FileNotFoundException) { continue; } // deleted meanwhile
-            found.Add(new BlobInfo(relative, length, ContentTypes.FromFileName(relative)));
+            found.Add(new BlobInfo(relative, length, ContentTypes.FromFileName(relative), modified));
         }
         found.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         foreach (var info in found)
@@ -137,6 +144,47 @@ public sealed class FileSystemBlobStore : IBlobStore
         if (!File.Exists(full)) return Task.FromResult(false);
         File.Delete(full);
         return Task.FromResult(true);
+    }
+
+    /// <summary>The ending of the temporary files of writes in progress (their names start with a dot).</summary>
+    public const string TempSuffix = ".tmp";
+
+    /// <summary>
+    /// Deletes the temporary files of writes that were killed before they finished (older than
+    /// <paramref name="olderThan"/>, so a write in progress keeps its file). They were never visible; a complete
+    /// file is never touched. Returns how many were deleted.
+    /// </summary>
+    public Task<int> SweepTemporaryAsync(DateTimeOffset olderThan, CancellationToken cancellationToken = default)
+    {
+        int deleted = 0;
+        if (!Directory.Exists(Root)) return Task.FromResult(0);
+        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = true };
+        foreach (var file in new DirectoryInfo(Root).EnumerateFiles("." + "*" + TempSuffix, options))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                if (file.LastWriteTimeUtc >= olderThan.UtcDateTime) continue;
+                if (OperatingSystem.IsWindows()) file.Attributes = FileAttributes.Normal;
+                file.Delete();
+                deleted++;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Gone meanwhile or not ours to delete: the next sweep tries again.
+            }
+        }
+        return Task.FromResult(deleted);
+    }
+
+    /// <summary>Creates <paramref name="dir"/> and its missing parents, and makes each new entry durable.</summary>
+    private void CreateDirectoryDurably(string dir)
+    {
+        if (Directory.Exists(dir)) return;
+        var missing = new List<string>();
+        for (string? d = dir; d is not null && !Directory.Exists(d); d = Path.GetDirectoryName(d)) missing.Add(d);
+        Directory.CreateDirectory(dir);
+        foreach (var created in missing) NativeFile.FsyncDirectory(Path.GetDirectoryName(created)!);
     }
 
     /// <summary>Whether the stored file for <paramref name="path"/> is read-only (as archived files are).</summary>

@@ -13,7 +13,8 @@ public enum WriteMode
 /// <param name="Path">Full blob path, e.g. <c>reports/某局/2025/abc/manifest.json</c>.</param>
 /// <param name="Size">Length in bytes.</param>
 /// <param name="ContentType">Content type stored with the blob (Azure) or inferred from the extension (file system).</param>
-public sealed record BlobInfo(string Path, long Size, string? ContentType);
+/// <param name="LastModified">When it was last written, where the listing says (the sweep of unfinished saves uses it).</param>
+public sealed record BlobInfo(string Path, long Size, string? ContentType, DateTimeOffset? LastModified = null);
 
 /// <summary>
 /// A minimal blob store addressed by '/'-separated paths whose first segment is the container
@@ -54,4 +55,11 @@ public interface IBlobStore
     /// <summary>Deletes the blob. Returns <c>false</c> if it did not exist.</summary>
     /// <exception cref="BlobImmutableException">The path is write-once (under <c>archive/</c>).</exception>
     Task<bool> DeleteAsync(string path, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes what writes killed half way left behind and no listing shows (temporary files older than
+    /// <paramref name="olderThan"/>); returns how many. A store without such leftovers (Azure: uncommitted
+    /// blocks expire by themselves) does nothing.
+    /// </summary>
+    Task<int> SweepTemporaryAsync(DateTimeOffset olderThan, CancellationToken cancellationToken = default) => Task.FromResult(0);
 }

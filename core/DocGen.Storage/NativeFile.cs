@@ -36,11 +36,51 @@ internal static partial class NativeFile
             if (errno == EEXIST) return false;
             throw new IOException(
                 $"无法以不覆盖的方式创建文件（link 失败：{Marshal.GetPInvokeErrorMessage(errno)}，errno {errno}）。" +
-                $"存储目录所在的文件系统须支持硬链接：{target}");
+                $"存储目录所在的文件系统须支持硬链接：{target}", errno);
         }
         File.Delete(source);
         return true;
     }
+
+    /// <summary>
+    /// fsync(2) on a folder, so that a rename or link into it survives a power cut. .NET cannot open a folder as a
+    /// stream, hence open(2). Windows has no such call (NTFS journals metadata), so it does nothing there.
+    /// </summary>
+    public static void FsyncDirectory(string dir)
+    {
+        if (OperatingSystem.IsWindows()) return;
+        const int O_RDONLY = 0;
+        bool linux = OperatingSystem.IsLinux();
+        int fd = linux ? OpenLinux(dir, O_RDONLY) : OpenOther(dir, O_RDONLY);
+        if (fd < 0) throw ErrnoException("open", dir);
+        try
+        {
+            if ((linux ? FsyncLinux(fd) : FsyncOther(fd)) != 0) throw ErrnoException("fsync", dir);
+        }
+        finally
+        {
+            _ = linux ? CloseLinux(fd) : CloseOther(fd);
+        }
+    }
+
+    private static IOException ErrnoException(string call, string path)
+    {
+        int errno = Marshal.GetLastPInvokeError();
+        return new IOException($"{call} 失败：{Marshal.GetPInvokeErrorMessage(errno)}（errno {errno}）：{path}", errno);
+    }
+
+    [DllImport("libc.so.6", EntryPoint = "open", SetLastError = true)]
+    private static extern int OpenLinux([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
+    [DllImport("libc", EntryPoint = "open", SetLastError = true)]
+    private static extern int OpenOther([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
+    [DllImport("libc.so.6", EntryPoint = "fsync", SetLastError = true)]
+    private static extern int FsyncLinux(int fd);
+    [DllImport("libc", EntryPoint = "fsync", SetLastError = true)]
+    private static extern int FsyncOther(int fd);
+    [DllImport("libc.so.6", EntryPoint = "close", SetLastError = true)]
+    private static extern int CloseLinux(int fd);
+    [DllImport("libc", EntryPoint = "close", SetLastError = true)]
+    private static extern int CloseOther(int fd);
 
     [DllImport("libc.so.6", EntryPoint = "link", SetLastError = true)]
     private static extern int LinkLinux([MarshalAs(UnmanagedType.LPUTF8Str)] string oldPath, [MarshalAs(UnmanagedType.LPUTF8Str)] string newPath);

@@ -57,7 +57,7 @@ public sealed record ManifestFile(string Name, string Sha256, long Size, string 
 /// <summary>The content of <c>manifest.json</c>: a complete, stored report.</summary>
 /// <param name="Schema">Format marker, <see cref="CurrentSchema"/>.</param>
 /// <param name="ReportId">Report id.</param>
-/// <param name="Agency">Agency name (NFC).</param>
+/// <param name="Agency">Agency name (NFKC, as <see cref="StorageNames.ValidateAgency"/> returns it).</param>
 /// <param name="Year">Report year.</param>
 /// <param name="TemplateId">Template id given by the caller.</param>
 /// <param name="DocGenVersion">DocGen version given by the caller.</param>
@@ -89,7 +89,9 @@ public sealed record ReportManifest(
 /// <param name="Size">Size in bytes.</param>
 /// <param name="UploadedAt">Upload time given by the caller; null only if the metadata blob is missing
 /// (an upload interrupted between the PDF and its metadata), in which case hash and size were computed from the PDF.</param>
-public sealed record SignedVersion(string ReportId, string Agency, int Year, int Version, string Sha256, long Size, DateTimeOffset? UploadedAt);
+/// <param name="Check">What the archive found in the file: signatures, coverage, whether its figures match the report (null when unknown).</param>
+public sealed record SignedVersion(string ReportId, string Agency, int Year, int Version, string Sha256, long Size, DateTimeOffset? UploadedAt,
+    SignedPdfCheck? Check = null);
 
 /// <summary>Where a report id lives; the content of <c>ids/{reportId}.json</c>.</summary>
 /// <param name="ReportId">Report id.</param>

@@ -33,7 +33,15 @@ public sealed class ReportRepository
     /// <summary>Saves a report (see the class remarks) and returns its manifest.</summary>
     /// <exception cref="InvalidStorageNameException">Invalid agency, year or id.</exception>
     /// <exception cref="StorageException"><c>INVALID_REPORT_FILE</c> for an empty input; <c>REPORT_ID_CONFLICT</c>.</exception>
-    public async Task<ReportManifest> SaveAsync(NewReport report, CancellationToken cancellationToken = default)
+    public async Task<ReportManifest> SaveAsync(NewReport report, CancellationToken cancellationToken = default) =>
+        (await SaveOnceAsync(report, cancellationToken).ConfigureAwait(false)).Manifest;
+
+    /// <summary>
+    /// Saves a report as <see cref="SaveAsync"/> does and says whether this call completed it (<c>Created</c>) or found
+    /// it complete already. The files of a complete report are never written again: each file is created only if
+    /// missing, and one left by an interrupted save is replaced only while no manifest exists.
+    /// </summary>
+    public async Task<(ReportManifest Manifest, bool Created)> SaveOnceAsync(NewReport report, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(report);
         string agency = StorageNames.ValidateAgency(report.Agency);
@@ -62,7 +70,7 @@ public sealed class ReportRepository
         {
             EnsureSameInput(existing, inputSha);
             if (indexed != location) await WriteLocationAsync(location, cancellationToken).ConfigureAwait(false);
-            return existing;
+            return (existing, false);
         }
 
         var files = new List<ManifestFile>();
@@ -76,10 +84,25 @@ public sealed class ReportRepository
         {
             if (bytes is null) continue;
             string contentType = ContentTypes.FromFileName(name);
-            // Overwrite: files left by an interrupted save were never referenced by a manifest.
-            await _store.WriteBytesAsync(ReportLayout.ReportFile(agency, report.Year, id, name), bytes, contentType,
-                WriteMode.Overwrite, cancellationToken).ConfigureAwait(false);
-            files.Add(new ManifestFile(name, BlobStoreExtensions.Sha256Hex(bytes), bytes.Length, contentType));
+            string path = ReportLayout.ReportFile(agency, report.Year, id, name);
+            string sha = BlobStoreExtensions.Sha256Hex(bytes);
+            try
+            {
+                await _store.WriteBytesAsync(path, bytes, contentType, WriteMode.CreateOnly, cancellationToken).ConfigureAwait(false);
+            }
+            catch (BlobAlreadyExistsException)
+            {
+                // A concurrent save of the same id got here first, or an interrupted one left this file.
+                if (await ReadManifestAsync(manifestPath, cancellationToken).ConfigureAwait(false) is { } done)
+                {
+                    EnsureSameInput(done, inputSha);
+                    return (done, false);
+                }
+                var there = await _store.ComputeSha256Async(path, cancellationToken).ConfigureAwait(false);
+                if (there?.Sha256 != sha) // never referenced by a manifest, so not part of any report
+                    await _store.WriteBytesAsync(path, bytes, contentType, WriteMode.Overwrite, cancellationToken).ConfigureAwait(false);
+            }
+            files.Add(new ManifestFile(name, sha, bytes.Length, contentType));
         }
 
         await WriteLocationAsync(location, cancellationToken).ConfigureAwait(false);
@@ -90,7 +113,7 @@ public sealed class ReportRepository
         {
             await _store.WriteBytesAsync(manifestPath, StorageJson.Serialize(manifest), ContentTypes.Json,
                 WriteMode.CreateOnly, cancellationToken).ConfigureAwait(false);
-            return manifest;
+            return (manifest, true);
         }
         catch (BlobAlreadyExistsException)
         {
@@ -98,7 +121,7 @@ public sealed class ReportRepository
             var winner = await ReadManifestAsync(manifestPath, cancellationToken).ConfigureAwait(false)
                 ?? throw new StorageException(StorageErrorCodes.IntegrityMismatch, $"报告清单无法读取：{manifestPath}");
             EnsureSameInput(winner, inputSha);
-            return winner;
+            return (winner, false);
         }
 
         static void EnsureSameInput(ReportManifest stored, string sha)
@@ -188,7 +211,7 @@ public sealed class ReportRepository
     /// Archives a signed PDF of a complete report as the next version (1, 2, 3…). The content is read fully
     /// into memory. The version is claimed with a create-only write and the next number is tried on conflict.
     /// </summary>
-    /// <exception cref="StorageException"><c>REPORT_NOT_FOUND</c>, <c>NOT_PDF</c>.</exception>
+    /// <exception cref="StorageException"><c>REPORT_NOT_FOUND</c>; the refusals of <see cref="SignedPdfInspector.Inspect"/>.</exception>
     public async Task<SignedVersion> ArchiveSignedAsync(string reportId, Stream signedPdf, DateTimeOffset uploadedAt,
         CancellationToken cancellationToken = default)
     {
@@ -203,10 +226,13 @@ public sealed class ReportRepository
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(signedPdf);
-        if (!LooksLikePdf(signedPdf))
-            throw new StorageException(StorageErrorCodes.NotPdf, "上传的签章文件为空或不是 PDF 文件");
         var manifest = await GetReportAsync(reportId, verify: false, cancellationToken).ConfigureAwait(false)
             ?? throw new StorageException(StorageErrorCodes.ReportNotFound, $"找不到编号为 {reportId} 的报告");
+        byte[]? reportPdf = manifest.GetFile(ReportFileNames.Pdf) is null ? null
+            : await _store.ReadAllBytesAsync(ReportLayout.ReportFile(manifest.Agency, manifest.Year, reportId, ReportFileNames.Pdf), cancellationToken)
+                .ConfigureAwait(false);
+        // Refuses what is not a well-formed PDF, carries active content or has a signature that does not verify.
+        var check = SignedPdfInspector.Inspect(signedPdf, reportPdf);
 
         string sha = BlobStoreExtensions.Sha256Hex(signedPdf);
         var existing = await ListVersionNumbersAsync(manifest.Agency, manifest.Year, reportId, cancellationToken).ConfigureAwait(false);
@@ -227,7 +253,7 @@ public sealed class ReportRepository
             }
         }
 
-        var result = new SignedVersion(reportId, manifest.Agency, manifest.Year, version, sha, signedPdf.Length, uploadedAt);
+        var result = new SignedVersion(reportId, manifest.Agency, manifest.Year, version, sha, signedPdf.Length, uploadedAt, check);
         await _store.WriteBytesAsync(ReportLayout.ArchiveFile(manifest.Agency, manifest.Year, reportId, version, ReportFileNames.SignedMetadata),
             StorageJson.Serialize(SignedMetadata.From(result)),
             ContentTypes.Json, WriteMode.CreateOnly, cancellationToken).ConfigureAwait(false);
@@ -257,6 +283,44 @@ public sealed class ReportRepository
         if (location is null) return null;
         return await _store.OpenReadAsync(ReportLayout.ArchiveFile(location.Agency, location.Year, reportId, version, ReportFileNames.Signed),
             cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>How long an unfinished save is left alone before the sweep removes it (a save takes seconds).</summary>
+    public static readonly TimeSpan DefaultStaleAfter = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Removes what interrupted saves left: temporary files, and report folders without a manifest whose files
+    /// are all older than <paramref name="staleAfter"/> (default <see cref="DefaultStaleAfter"/>). A folder with a
+    /// manifest (a complete report) and anything in the archive are never touched; the manifest is looked for
+    /// again right before each delete. Run at start and on demand (<c>docgen sweep</c>).
+    /// </summary>
+    public async Task<SweepResult> SweepAsync(DateTimeOffset now, TimeSpan? staleAfter = null, CancellationToken cancellationToken = default)
+    {
+        var cutoff = now - (staleAfter ?? DefaultStaleAfter);
+        int temps = await _store.SweepTemporaryAsync(cutoff, cancellationToken).ConfigureAwait(false);
+        var folders = new Dictionary<string, List<BlobInfo>>(StringComparer.Ordinal);
+        await foreach (var blob in _store.ListAsync(BlobPath.ReportsContainer + "/", cancellationToken).ConfigureAwait(false))
+        {
+            // reports/{agency}/{year}/{id}/{file}
+            if (blob.Path.Count(c => c == '/') != 4) continue;
+            string folder = blob.Path[..(blob.Path.LastIndexOf('/') + 1)];
+            if (!folders.TryGetValue(folder, out var list)) folders[folder] = list = [];
+            list.Add(blob);
+        }
+        int swept = 0, files = 0;
+        foreach (var (folder, blobs) in folders)
+        {
+            if (blobs.Any(b => b.Path.EndsWith("/" + ReportFileNames.Manifest, StringComparison.Ordinal))) continue;
+            if (blobs.Any(b => b.LastModified is not { } m || m >= cutoff)) continue;
+            bool any = false;
+            foreach (var blob in blobs)
+            {
+                if (await _store.ExistsAsync(folder + ReportFileNames.Manifest, cancellationToken).ConfigureAwait(false)) break;
+                if (await _store.DeleteAsync(blob.Path, cancellationToken).ConfigureAwait(false)) { files++; any = true; }
+            }
+            if (any) swept++;
+        }
+        return new SweepResult(temps, swept, files);
     }
 
     /// <summary>Where a report id is stored according to the id index, or null. The report may still be incomplete.</summary>
@@ -309,25 +373,22 @@ public sealed class ReportRepository
         return new SignedVersion(location.ReportId, location.Agency, location.Year, version, hash.Sha256, hash.Size, null);
     }
 
-    private static bool LooksLikePdf(byte[] bytes)
-    {
-        // The header "%PDF-" must be within the first 1024 bytes (ISO 32000 allows leading junk).
-        var head = bytes.AsSpan(0, Math.Min(bytes.Length, 1024));
-        return head.IndexOf("%PDF-"u8) >= 0;
-    }
-
     private static StorageException Conflict(string id, string reason) =>
         new(StorageErrorCodes.ReportIdConflict, $"报告编号 {id} 冲突：{reason}");
 }
 
+/// <summary>What a sweep removed: temporary files, and the manifest-less report folders and their files.</summary>
+public sealed record SweepResult(int TemporaryFiles, int Folders, int Files);
+
 /// <summary>The content of <c>signed.json</c>.</summary>
+/// <remarks>Schema 2 adds <see cref="Check"/>; versions archived under schema 1 read with it null.</remarks>
 internal sealed record SignedMetadata(string Schema, string ReportId, string Agency, int Year, int Version, string FileName,
-    string ContentType, string Sha256, long Size, DateTimeOffset? UploadedAt)
+    string ContentType, string Sha256, long Size, DateTimeOffset? UploadedAt, SignedPdfCheck? Check = null)
 {
-    public const string CurrentSchema = "docgen.signed-version/1";
+    public const string CurrentSchema = "docgen.signed-version/2";
 
     public static SignedMetadata From(SignedVersion v) =>
-        new(CurrentSchema, v.ReportId, v.Agency, v.Year, v.Version, ReportFileNames.Signed, ContentTypes.Pdf, v.Sha256, v.Size, v.UploadedAt);
+        new(CurrentSchema, v.ReportId, v.Agency, v.Year, v.Version, ReportFileNames.Signed, ContentTypes.Pdf, v.Sha256, v.Size, v.UploadedAt, v.Check);
 
-    public SignedVersion ToSignedVersion() => new(ReportId, Agency, Year, Version, Sha256, Size, UploadedAt);
+    public SignedVersion ToSignedVersion() => new(ReportId, Agency, Year, Version, Sha256, Size, UploadedAt, Check);
 }

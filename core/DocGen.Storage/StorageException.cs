@@ -25,6 +25,18 @@ public static class StorageErrorCodes
     public const string ReportIdConflict = "REPORT_ID_CONFLICT";
     /// <summary>Stored bytes do not match the sizes/hashes recorded in the manifest.</summary>
     public const string IntegrityMismatch = "INTEGRITY_MISMATCH";
+    /// <summary>The store has no space left (HTTP 507).</summary>
+    public const string StorageFull = "STORAGE_FULL";
+    /// <summary>The store is read-only or refuses writes (HTTP 503).</summary>
+    public const string StorageReadOnly = "STORAGE_READ_ONLY";
+    /// <summary>The store is busy or throttling (HTTP 503 with Retry-After).</summary>
+    public const string StorageBusy = "STORAGE_BUSY";
+    /// <summary>An uploaded signed PDF is malformed or carries active content.</summary>
+    public const string PdfInvalid = "PDF_INVALID";
+    /// <summary>An uploaded signed PDF carries JavaScript, a launch action, an embedded file or the like.</summary>
+    public const string PdfActiveContent = "PDF_ACTIVE_CONTENT";
+    /// <summary>A signature in an uploaded PDF does not verify over the bytes it names.</summary>
+    public const string SignatureInvalid = "SIGNATURE_INVALID";
     /// <summary>The storage settings are missing or contradictory.</summary>
     public const string InvalidSettings = "INVALID_STORAGE_SETTINGS";
 }

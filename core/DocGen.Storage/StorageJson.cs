@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace DocGen.Storage;
 
@@ -11,6 +12,7 @@ internal static class StorageJson
         WriteIndented = true,
         NewLine = "\n", // not Environment.NewLine: same bytes on every OS
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
     public static byte[] Serialize<T>(T value)

@@ -19,6 +19,8 @@ public static class StorageNames
     public const int MaxReportIdLength = 128;
 
     private const string ForbiddenAgencyChars = "/\\:*?\"<>|#%";
+    /// <summary>Slashes that NFKC leaves alone but that read as '/' or '\' (division, fraction, big solidus, set minus…).</summary>
+    private const string LookAlikeSlashes = "\u2215\u2044\u29F8\u29F9\u2216\u29F5\uFE68";
 
     private static readonly HashSet<string> WindowsDeviceNames = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -28,7 +30,10 @@ public static class StorageNames
     };
 
     /// <summary>
-    /// Validates an agency name (机构名称) and returns it in Unicode normalization form C, the form used in paths.
+    /// Validates an agency name (机构名称) and returns it in Unicode normalization form KC, the form used in paths and
+    /// comparisons: names that fold together (fullwidth and halfwidth letters, compatibility ideographs, "․․" and "..")
+    /// are one agency, and a look-alike of a forbidden character folds to it and is refused. Round brackets are then
+    /// written fullwidth, （）, as Chinese agency names have them, so "(" and "（" are one agency too.
     /// Allowed: letters of any script (Chinese included), digits, spaces inside the name and ordinary
     /// punctuation such as （）()·-_、. Rejected (code <c>INVALID_AGENCY</c>): empty or blank names;
     /// more than <see cref="MaxAgencyLength"/> characters or <see cref="MaxAgencyUtf8Bytes"/> UTF-8 bytes;
@@ -39,7 +44,16 @@ public static class StorageNames
     public static string ValidateAgency(string? agency)
     {
         if (string.IsNullOrWhiteSpace(agency)) throw Agency(agency, "机构名称不能为空");
-        string name = agency.IsNormalized(NormalizationForm.FormC) ? agency : agency.Normalize(NormalizationForm.FormC);
+        string name;
+        try
+        {
+            name = agency.IsNormalized(NormalizationForm.FormKC) ? agency : agency.Normalize(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            throw Agency(agency, "机构名称包含无效的 Unicode 字符"); // a lone surrogate cannot be normalised
+        }
+        name = name.Replace('(', '（').Replace(')', '）');
         if (name.Length > MaxAgencyLength) throw Agency(agency, $"机构名称不能超过 {MaxAgencyLength} 个字符");
         if (Encoding.UTF8.GetByteCount(name) > MaxAgencyUtf8Bytes)
             throw Agency(agency, $"机构名称过长（UTF-8 编码超过 {MaxAgencyUtf8Bytes} 字节，约 80 个汉字）");
@@ -50,7 +64,7 @@ public static class StorageNames
         for (int i = 0; i < name.Length; i++)
         {
             char c = name[i];
-            if (ForbiddenAgencyChars.Contains(c)) throw Agency(agency, $"机构名称不能包含字符“{c}”");
+            if (ForbiddenAgencyChars.Contains(c) || LookAlikeSlashes.Contains(c)) throw Agency(agency, $"机构名称不能包含字符“{c}”");
             if (char.IsControl(c)) throw Agency(agency, "机构名称不能包含控制字符");
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format) throw Agency(agency, "机构名称不能包含不可见的格式字符");
             if (char.IsHighSurrogate(c) && i + 1 < name.Length && char.IsLowSurrogate(name[i + 1])) { i++; continue; }

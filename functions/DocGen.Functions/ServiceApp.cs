@@ -26,7 +26,7 @@ public static class ServiceApp
         var address = IPAddress.Parse(config[ServiceSettings.ListenAddress] ?? "127.0.0.1");
         builder.WebHost.ConfigureKestrel(k =>
         {
-            k.Listen(address, port);
+            k.Listen(address, port, listen => listen.Use(KestrelProblems.Middleware));
             // The handlers enforce their own, clearer limits (413 with a message); Kestrel's is a backstop.
             k.Limits.MaxRequestBodySize = Math.Max(limits.MaxBodyBytes, limits.MaxSignedBytes) + 1024 * 1024;
         });
@@ -41,12 +41,29 @@ public static class ServiceApp
         app.UseExceptionHandler(handler => handler.Run(context =>
         {
             // Whatever failed, the caller gets a problem document and the service keeps serving.
-            var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
-            return Problems.FromException(error).ExecuteAsync(context);
+            return Problems.WriteAsync(context, context.Features.Get<IExceptionHandlerFeature>()?.Error);
         }));
         app.UseStatusCodePages(context => Problems.ForStatus(context.HttpContext.Response.StatusCode).ExecuteAsync(context.HttpContext));
         ApiRoutes.MapAll(app);
+        app.Lifetime.ApplicationStarted.Register(() => _ = SweepAsync(app));
         return app;
+    }
+
+    /// <summary>At start, in the background: remove what saves killed half way left (never a complete report).</summary>
+    private static async Task SweepAsync(WebApplication app)
+    {
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("DocGen.Sweep");
+        try
+        {
+            var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+            var swept = await app.Services.GetRequiredService<ReportRepository>().SweepAsync(now, cancellationToken: app.Lifetime.ApplicationStopping);
+            if (swept.TemporaryFiles + swept.Files > 0)
+                log.LogInformation("清理未完成的写入：{Temps}个临时文件，{Folders}个无清单的报告目录（{Files}个文件）", swept.TemporaryFiles, swept.Folders, swept.Files);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning(e, "启动时的清理未完成，下次启动再试");
+        }
     }
 
     /// <summary>The services the handlers use, the same in both front ends.</summary>

@@ -133,8 +133,9 @@ public abstract class ApiTests : IAsyncLifetime
     {
         using var client = Service.Client(RunningService.KeyA);
         string id = (await Json(await client.PostAsync("/api/reports?formats=pdf", RunningService.Json(ReportJson(3))))).GetProperty("id").GetString()!;
-        byte[] signed1 = [.. "%PDF-1.7\n% signed one\n"u8, .. Enumerable.Repeat((byte)'x', 100), .. "\n%%EOF\n"u8];
-        byte[] signed2 = [.. "%PDF-1.7\n% signed two\n"u8, .. Enumerable.Repeat((byte)'y', 100), .. "\n%%EOF\n"u8];
+        // Real PDFs: the archive refuses anything that merely starts with %PDF- and ends with %%EOF.
+        byte[] signed1 = TestPdfs.Minimal("signed one");
+        byte[] signed2 = TestPdfs.Sign(await client.GetByteArrayAsync($"/api/reports/{id}/pdf"));
 
         var r1 = await client.PostAsync($"/api/reports/{id}/signed", RunningService.Pdf(signed1));
         Assert.Equal(HttpStatusCode.Created, r1.StatusCode);

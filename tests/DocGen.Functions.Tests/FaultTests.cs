@@ -49,3 +49,45 @@ public sealed class FaultTests : IDisposable
 
     public void Dispose() => Directory.Delete(_root, true);
 }
+
+/// <summary>The service on a real disk that fills up or turns read-only (a tmpfs; needs root, as in CI).</summary>
+public sealed class DiskFullServiceTests
+{
+    [Fact]
+    public async Task Full_disk_is_507_read_only_is_503_with_retry_after_and_nothing_half_written_is_served()
+    {
+        using var disk = Tmpfs.TryMount(4096);
+        if (disk is null) return;
+        // Fill the disk to 16 KB short of full: room for input.json, not for the documents.
+        string filler = Path.Combine(disk.Path, "filler");
+        using (var f = File.Create(filler)) f.SetLength(new DriveInfo(disk.Path).AvailableFreeSpace - 16 * 1024);
+        File.WriteAllBytes(filler, new byte[new FileInfo(filler).Length]); // allocated, not sparse
+        await using var service = await RunningService.StartAsync(new Dictionary<string, string?>
+        {
+            [DocGen.Storage.StorageSettings.Kind] = DocGen.Storage.StorageSettings.KindFileSystem,
+            [DocGen.Storage.StorageSettings.Root] = disk.Path,
+        });
+        using var client = service.Client(RunningService.KeyA);
+        string json = ApiTests.ReportJson(41);
+
+        var full = await client.PostAsync("/api/reports", RunningService.Json(json));
+        Assert.Equal((HttpStatusCode)507, full.StatusCode);
+        Assert.Equal("application/problem+json", full.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("STORAGE_FULL", await full.Content.ReadAsStringAsync());
+        Assert.Empty(Directory.EnumerateFiles(disk.Path, "manifest.json", SearchOption.AllDirectories));
+        Assert.Empty(Directory.EnumerateFiles(disk.Path, ".*.tmp", SearchOption.AllDirectories));
+
+        File.Delete(filler);
+        var retry = await client.PostAsync("/api/reports", RunningService.Json(json));
+        Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
+        string id = System.Text.Json.JsonDocument.Parse(await retry.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
+        Assert.Empty(await service.Repository.VerifyAsync((await service.Repository.GetReportAsync(id))!));
+
+        disk.Remount("ro");
+        var readOnly = await client.PostAsync("/api/reports", RunningService.Json(ApiTests.ReportJson(42)));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, readOnly.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(60), readOnly.Headers.RetryAfter?.Delta);
+        Assert.Contains("STORAGE_READ_ONLY", await readOnly.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/reports/{id}/pdf")).StatusCode); // what was stored is still served
+    }
+}

@@ -130,3 +130,34 @@ public sealed class SettingsAndNamesTests
         public IChangeToken GetReloadToken() => throw new NotSupportedException();
     }
 }
+
+/// <summary>Look-alike agency names (issue 15): names that fold together under NFKC are one agency; look-alikes of forbidden characters are refused.</summary>
+public class LookAlikeAgencyTests
+{
+    [Theory]
+    [InlineData("ＡＢＣ市人民政府", "ABC市人民政府")]              // fullwidth letters
+    [InlineData("某县人民政府(办公室)", "某县人民政府（办公室）")]   // ASCII brackets become the usual fullwidth ones
+    [InlineData("某县第２中学", "某县第2中学")]
+    [InlineData("\uF900某局", "\u8C48某局")]                         // a compatibility ideograph is its unified one
+    public void Names_that_fold_together_are_one_agency(string lookAlike, string canonical)
+    {
+        Assert.Equal(StorageNames.ValidateAgency(canonical), StorageNames.ValidateAgency(lookAlike));
+        Assert.Equal(ReportLayout.AgencyPrefix(canonical), ReportLayout.AgencyPrefix(lookAlike));
+    }
+
+    [Theory]
+    [InlineData("某局／信息中心")]   // fullwidth solidus folds to '/'
+    [InlineData("某局∕信息中心")]    // division slash
+    [InlineData("某局⁄信息中心")]    // fraction slash
+    [InlineData("某局․․信息中心")]   // one-dot leaders fold to ".."
+    [InlineData("某局＼信息中心")]   // fullwidth backslash
+    public void Look_alikes_of_forbidden_characters_are_refused(string agency)
+    {
+        var e = Assert.Throws<InvalidStorageNameException>(() => StorageNames.ValidateAgency(agency));
+        Assert.Equal(StorageErrorCodes.InvalidAgency, e.Code);
+    }
+
+    [Fact]
+    public void A_lone_surrogate_is_refused() =>
+        Assert.Throws<InvalidStorageNameException>(() => StorageNames.ValidateAgency("某局" + '\ud800'));
+}

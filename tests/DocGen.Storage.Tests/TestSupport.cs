@@ -56,7 +56,8 @@ internal static class TestData
 
     public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
-    public static byte[] FakePdf(string text) => Utf8("%PDF-1.7\n% " + text + "\n%%EOF\n");
+    /// <summary>A real one-page PDF showing <paramref name="text"/>: the archive takes nothing less.</summary>
+    public static byte[] FakePdf(string text) => TestPdfs.Minimal(text);
 
     public static readonly DateTimeOffset CreatedAt = new(2026, 1, 15, 9, 30, 0, TimeSpan.FromHours(8));
 

@@ -84,7 +84,7 @@ internal static class BenchCommand
         }
         string table = string.Join('\n', lines) + "\n";
         Console.Write(table);
-        if (output is not null) File.WriteAllText(output, table);
+        if (output is not null) OutputFile.WriteText(output, table);
         return ExitCodes.Ok;
     }
 

@@ -47,7 +47,7 @@ internal static class ImportCommand
         }
         var json = ReportJsonWriter.Write(result.Report);
         if (output is null) Console.Out.Write(Encoding.UTF8.GetString(json));
-        else File.WriteAllBytes(output, json);
+        else OutputFile.Write(output, json);
         return result.HasErrors ? ExitCodes.ReportErrors : ExitCodes.Ok;
     }
 }

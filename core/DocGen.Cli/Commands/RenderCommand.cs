@@ -45,8 +45,11 @@ internal static class RenderCommand
                 CliOutput.Finding(templatePath, error!);
                 return ExitCodes.Unreadable;
             }
+            WordTemplateFile.Check(templatePath, template);
         }
-        Directory.CreateDirectory(outDir);
+        if (fontDir is not null && !Directory.Exists(fontDir))
+            throw new CliException("FONTS_DIR_NOT_FOUND", $"字体目录“{fontDir}”不存在（--fonts或环境变量DOCGEN_FONTS）");
+        OutputFile.EnsureDirectory(outDir);
         using var renderer = new DocumentRenderer(new RenderSettings { FontDirectory = fontDir });
         int ok = 0, failed = 0, i = 0;
         bool fontsShown = false;
@@ -67,8 +70,8 @@ internal static class RenderCommand
             {
                 var docs = renderer.Render(report, formats, template);
                 string stem = Path.Combine(outDir, Path.GetFileNameWithoutExtension(file));
-                if (docs.Docx is not null) File.WriteAllBytes(stem + ".docx", docs.Docx);
-                if (docs.Pdf is not null) File.WriteAllBytes(stem + ".pdf", docs.Pdf);
+                if (docs.Docx is not null) OutputFile.Write(stem + ".docx", docs.Docx);
+                if (docs.Pdf is not null) OutputFile.Write(stem + ".pdf", docs.Pdf);
                 var written = Extensions(formats).Select(e => $"{stem}.{e}").ToList();
                 if (workbook && WorkbookCli.Write(report, stem) is { } xlsx) written.Add(xlsx);
                 if (!fontsShown && docs.PdfResult is { } pdf)
@@ -79,9 +82,9 @@ internal static class RenderCommand
                 ok++;
                 Console.WriteLine($"[{i}/{files.Length}] {file} → {string.Join("，", written)}");
             }
-            catch (Exception e) when (e is DocGenException or FontNotFoundException or IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is DocGenException or FontNotFoundException or CliException)
             {
-                CliOutput.Error(e is DocGenException d ? d.Code : e is FontNotFoundException ? "FONT_NOT_FOUND" : "WRITE_FAILED", $"{file}：{e.Message}");
+                CliOutput.Error(e switch { DocGenException d => d.Code, CliException c => c.Code, _ => "FONT_NOT_FOUND" }, $"{file}：{e.Message}");
                 failed++;
             }
         }

@@ -13,7 +13,7 @@ internal static class SchemaCommand
         command.SetAction(parse =>
         {
             string schema = ReportSchema.Build();
-            if (parse.GetValue(output) is { } path) File.WriteAllText(path, schema);
+            if (parse.GetValue(output) is { } path) OutputFile.WriteText(path, schema);
             else Console.Write(schema);
             return ExitCodes.Ok;
         });

@@ -42,7 +42,7 @@ internal static class SumCommand
             var sum = ReportAggregator.Sum(parts, agency, year);
             var json = ReportJsonWriter.Write(sum);
             if (output is null) Console.Out.Write(Encoding.UTF8.GetString(json));
-            else File.WriteAllBytes(output, json);
+            else OutputFile.Write(output, json);
             return ExitCodes.Ok;
         }
         catch (DocGenException e)

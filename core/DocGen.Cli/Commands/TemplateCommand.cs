@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DocGen.Core.Excel;
+using DocGen.Core.Editions;
 using DocGen.Core.Word;
 
 namespace DocGen.Cli.Commands;
@@ -13,8 +14,20 @@ internal static class TemplateCommand
         var build = new Command("build", "由版本定义生成各版本的.docx模板和.xlsx工作簿模板") { output };
         build.SetAction(parse =>
         {
-            foreach (var path in TemplateBuilder.WriteAll(parse.GetValue(output)!)) Console.WriteLine(path);
-            foreach (var path in WorkbookWriter.WriteTemplates(parse.GetValue(output)!)) Console.WriteLine(path);
+            string dir = parse.GetValue(output)!;
+            OutputFile.EnsureDirectory(dir);
+            foreach (var edition in EditionCatalog.All)
+            {
+                string path = Path.Combine(dir, TemplateBuilder.FileName(edition));
+                OutputFile.Write(path, TemplateBuilder.Build(edition));
+                Console.WriteLine(path);
+            }
+            foreach (var edition in EditionCatalog.All.Where(WorkbookWriter.HasWorkbook))
+            {
+                string path = Path.Combine(dir, WorkbookWriter.FileName(edition));
+                OutputFile.Write(path, WorkbookWriter.Template(edition));
+                Console.WriteLine(path);
+            }
             return ExitCodes.Ok;
         });
         return new Command("template", "模板相关命令") { build };

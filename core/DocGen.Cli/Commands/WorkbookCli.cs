@@ -42,7 +42,7 @@ internal static class WorkbookCli
         }
         var json = ReportJsonWriter.Write(result.Report);
         if (output is null) Console.Out.Write(Encoding.UTF8.GetString(json));
-        else File.WriteAllBytes(output, json);
+        else OutputFile.Write(output, json);
         return result.HasErrors ? ExitCodes.ReportErrors : ExitCodes.Ok;
     }
 
@@ -63,7 +63,7 @@ internal static class WorkbookCli
             Console.Error.WriteLine($"警告 WORKBOOK_SKIPPED：{stem}：“{edition.Id}”版本没有规定的统计表格，未生成.xlsx");
             return null;
         }
-        File.WriteAllBytes(stem + ".xlsx", WorkbookWriter.Render(report));
+        OutputFile.Write(stem + ".xlsx", WorkbookWriter.Render(report));
         return stem + ".xlsx";
     }
 }

@@ -20,7 +20,8 @@ public sealed record ReadResult(Report? Report, IReadOnlyList<Finding> Errors)
 public static class ReportJsonReader
 {
     /// <summary>Largest document accepted (bytes); the HTTP service has its own, configurable limit.</summary>
-    public const int MaxBytes = 5 * 1024 * 1024;
+    public const int MaxBytes = ReportLimits.MaxBytes;
+    private const int MaxDepth = 64;
 
     private static readonly string[] RootFields =
         ["$schema", "edition", "agency", "year", "title", "publicationDate", "contact", "preface", "sections", "tables"];
@@ -29,14 +30,14 @@ public static class ReportJsonReader
     public static ReadResult Read(ReadOnlyMemory<byte> utf8)
     {
         if (utf8.Length > MaxBytes)
-            return Fail(Finding.Error("DOCUMENT_TOO_LARGE", "", $"文件大小为{utf8.Length}字节，超过上限{MaxBytes}字节"));
+            return Fail(Finding.Error(ReportLimits.DocumentTooLargeCode, "", $"文件大小为{utf8.Length}字节，超过上限{MaxBytes}字节"));
         if (utf8.Span.StartsWith(Bom)) utf8 = utf8[Bom.Length..];
         if (!System.Text.Unicode.Utf8.IsValid(utf8.Span))
             return Fail(Finding.Error("INVALID_UTF8", "", $"文件不是有效的UTF-8文本（第{FirstInvalidLine(utf8.Span)}行有无效字节），请以UTF-8编码保存"));
         JsonDocument doc;
         try
         {
-            doc = JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = 64 });
+            doc = JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = MaxDepth });
         }
         catch (JsonException e)
         {
@@ -45,6 +46,8 @@ public static class ReportJsonReader
         }
         using (doc)
         {
+            var textFaults = JsonTextCheck.Check(utf8.Span, MaxDepth);
+            if (textFaults.Count > 0) return new ReadResult(null, textFaults);
             var reader = new Reader();
             var report = reader.ReadRoot(doc.RootElement);
             return new ReadResult(reader.Errors.Count == 0 ? report : null, reader.Errors);
@@ -176,7 +179,29 @@ public static class ReportJsonReader
             };
         }
 
-        private const int MaxNesting = 8;
+        private int _blocks;
+        private long _chars;
+        private bool _tooLarge;
+
+        /// <summary>Counts a block against <see cref="ReportLimits"/>; false (once reported) when the report is too large.</summary>
+        private bool Admit(string pointer, int chars)
+        {
+            if (_tooLarge) return false;
+            if (chars > ReportLimits.MaxBlockChars)
+                Error(ReportLimits.TooLargeCode, pointer, $"一段文字有{chars}个字符，超过上限{ReportLimits.MaxBlockChars}个（约80页）");
+            else if (++_blocks > ReportLimits.MaxBlocks)
+                Error(ReportLimits.TooLargeCode, pointer, $"段落、要点和小节共超过{ReportLimits.MaxBlocks}个，超出一份年度报告的合理篇幅");
+            else if ((_chars += chars) > ReportLimits.MaxTextChars)
+                Error(ReportLimits.TooLargeCode, pointer, $"正文超过{ReportLimits.MaxTextChars}个字符（约800页），超出一份年度报告的合理篇幅");
+            else return true;
+            _tooLarge = true;
+            return false;
+        }
+
+        private static int TextLength(JsonElement obj, string name) =>
+            obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()!.Length : 0;
+
+        private const int MaxNesting = ReportLimits.MaxNesting;
 
         /// <summary>Blocks: a string is a paragraph; {lead, text} a point; {heading, blocks} a subsection.</summary>
         private List<Block> ReadBlocks(JsonElement array, string pointer, int depth)
@@ -187,6 +212,13 @@ public static class ReportJsonReader
             foreach (var item in array.EnumerateArray())
             {
                 string p = Pointer.Join(pointer, i++);
+                int chars = item.ValueKind switch
+                {
+                    JsonValueKind.String => item.GetString()!.Length,
+                    JsonValueKind.Object => TextLength(item, "heading") + TextLength(item, "lead") + TextLength(item, "text"),
+                    _ => 0,
+                };
+                if (!Admit(p, chars)) break;
                 switch (item.ValueKind)
                 {
                     case JsonValueKind.String:

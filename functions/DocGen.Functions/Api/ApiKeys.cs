@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using DocGen.Storage;
 
 namespace DocGen.Functions.Api;
 
@@ -8,8 +9,15 @@ public sealed record Caller(string? Agency)
 {
     public bool IsAdmin => Agency is null;
 
-    /// <summary>Agency names are compared in Unicode NFC, the form storage keeps them in.</summary>
-    public bool May(string agency) => IsAdmin || string.Equals(Agency, agency.Normalize(), StringComparison.Ordinal);
+    /// <summary>Agency names are compared in Unicode NFKC, the form storage keeps them in, so look-alikes are one agency.</summary>
+    public bool May(string agency) => IsAdmin || string.Equals(Agency, Fold(agency), StringComparison.Ordinal);
+
+    /// <summary>The name as storage keeps it, or the name itself when storage refuses it (it can then match no key).</summary>
+    public static string Fold(string agency)
+    {
+        try { return StorageNames.ValidateAgency(agency); }
+        catch (InvalidStorageNameException) { return agency; }
+    }
 }
 
 /// <summary>
@@ -30,7 +38,7 @@ public sealed class ApiKeys
             int eq = pair.LastIndexOf('=');
             if (eq <= 0 || eq == pair.Length - 1)
                 throw new InvalidOperationException($"{ServiceSettings.AgencyKeys}: 每项应写作“机构名称=密钥”，用分号分隔");
-            keys.Add(pair[(eq + 1)..].Trim(), new Caller(pair[..eq].Trim().Normalize()));
+            keys.Add(pair[(eq + 1)..].Trim(), new Caller(Caller.Fold(pair[..eq].Trim())));
         }
         if (config[ServiceSettings.AdminKey] is { Length: > 0 } admin) keys.Add(admin, new Caller(null));
         return keys;

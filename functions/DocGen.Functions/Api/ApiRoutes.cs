@@ -13,6 +13,10 @@ public static class ApiRoutes
     /// <summary>Runs <paramref name="route"/> for a request, in either front end. Exceptions are left to the front end's error handler.</summary>
     public static async Task<IResult> RunAsync(ApiRoute route, HttpContext http)
     {
+        // ?agency=a&agency=b would otherwise read as the agency "a,b".
+        foreach (var (name, values) in http.Request.Query)
+            if (values.Count > 1)
+                return Problems.Of(400, "REPEATED_PARAMETER", $"查询参数“{name}”出现了{values.Count}次，只能出现一次");
         if (route.Access == Access.Key)
         {
             string? presented = http.Request.Headers[ApiKeys.Header];

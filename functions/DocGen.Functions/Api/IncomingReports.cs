@@ -132,6 +132,7 @@ public sealed class IncomingReports(ReportGeneration generation, IBlobStore stor
             Generation.Unreadable u => Rejected("INVALID_REPORT_JSON", "不是有效的报告JSON", u.Findings),
             Generation.Invalid i => Rejected("REPORT_INVALID", "报告有错误，未生成文档", i.Findings),
             Generation.Forbidden f => Rejected("AGENCY_FORBIDDEN", $"报告的机关“{f.Agency}”与上传目录“{agency}”不一致", []),
+            Generation.BadAgency b => Rejected(b.Code, b.Message, []),
             _ => throw new InvalidOperationException($"unknown outcome {outcome}"),
         };
     }

@@ -1,4 +1,5 @@
 using DocGen.Core;
+using DocGen.Core.Json;
 using DocGen.Core.Validation;
 using DocGen.Storage;
 
@@ -17,20 +18,38 @@ public static class Problems
         return Results.Problem(statusCode: status, title: message, type: $"urn:docgen:problem:{code}", extensions: extensions);
     }
 
+    /// <summary>A body the reader refused: 413 when it is above <see cref="ReportLimits"/>, else 400; the findings name the place.</summary>
+    public static IResult Unreadable(IReadOnlyList<Finding> findings) =>
+        findings.Any(f => ReportLimits.IsTooLarge(f.Code))
+            ? Of(413, ReportLimits.TooLargeCode, "报告超出篇幅上限，未处理", findings)
+            : Of(400, "INVALID_REPORT_JSON", "请求体不是有效的报告JSON", findings);
+
     public static IResult MissingKey() => Of(401, "API_KEY_MISSING", $"缺少API密钥：请在请求头{ApiKeys.Header}中提供");
     public static IResult UnknownKey() => Of(401, "API_KEY_INVALID", "API密钥无效");
     public static IResult NotFound(string what) => Of(404, "NOT_FOUND", $"找不到{what}");
 
     public static IResult ForStatus(int status) => status switch
     {
+        400 => Of(400, "BAD_REQUEST", "请求无效（路径、请求头或请求体格式不正确）"),
         404 => NotFound("请求的资源"),
         405 => Of(405, "METHOD_NOT_ALLOWED", "不支持该请求方法"),
         413 => Of(413, "BODY_TOO_LARGE", "请求体过大"),
         _ => Of(status, "HTTP_" + status, "请求失败"),
     };
 
+    /// <summary>Answers a failed request in either front end: the problem document, with Retry-After where waiting helps.</summary>
+    public static Task WriteAsync(HttpContext http, Exception? error)
+    {
+        if (error is StorageUnavailableException { RetryAfter: { } wait })
+            http.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return FromException(error).ExecuteAsync(http);
+    }
+
     public static IResult FromException(Exception? error) => error switch
     {
+        StorageUnavailableException e => Of(e.Kind == StorageFaultKind.Full ? 507 : 503, e.Code,
+            e.Kind == StorageFaultKind.Full ? "存储空间已满，报告未保存，请联系管理员" : "存储暂时不可用，报告未保存，请稍后重试"),
+        StorageException e when SignedPdfInspector.IsRefusal(e.Code) => Of(422, e.Code, e.Message),
         InvalidStorageNameException e => Of(422, e.Code, e.Message),
         BlobImmutableException e => Of(409, e.Code, e.Message),
         StorageException { Code: StorageErrorCodes.ReportIdConflict } e => Of(409, e.Code, e.Message),

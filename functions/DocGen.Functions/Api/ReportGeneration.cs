@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using DocGen.Core.Editions;
@@ -16,6 +17,8 @@ public abstract record Generation
     public sealed record Unreadable(IReadOnlyList<Finding> Findings) : Generation;
     /// <summary>The caller may not write reports of this agency.</summary>
     public sealed record Forbidden(string Agency) : Generation;
+    /// <summary>The agency name cannot be stored (a forbidden or look-alike character, too long…): a user error, not a fault.</summary>
+    public sealed record BadAgency(string Code, string Message) : Generation;
     /// <summary>The report was read but has errors.</summary>
     public sealed record Invalid(Report Report, IReadOnlyList<Finding> Findings) : Generation;
     /// <summary>The documents are stored; <see cref="Created"/> is false when the same input was stored before.</summary>
@@ -30,12 +33,23 @@ public sealed class ReportGeneration(ReportRepository repository, DocumentRender
 {
     public static readonly string Version = typeof(ReportGeneration).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
+    /// <summary>Renders in progress by id: concurrent requests for one id share the first one's work (first writer wins).</summary>
+    private readonly ConcurrentDictionary<string, Lazy<Task<(ReportManifest Manifest, bool Created)>>> _inFlight = new(StringComparer.Ordinal);
+
     public async Task<Generation> GenerateAsync(byte[] body, Caller caller, OutputFormats formats, DateTimeOffset now, CancellationToken ct)
     {
         var read = ReportJsonReader.Read(body);
         if (!read.Ok) return new Generation.Unreadable(read.Errors);
         var report = read.Report!;
-        string agency = StorageNames.ValidateAgency(report.Agency);
+        string agency;
+        try
+        {
+            agency = StorageNames.ValidateAgency(report.Agency);
+        }
+        catch (InvalidStorageNameException e)
+        {
+            return new Generation.BadAgency(e.Code, e.Message);
+        }
         if (!caller.May(agency)) return new Generation.Forbidden(agency);
 
         var findings = ReportValidator.Validate(report);
@@ -46,9 +60,31 @@ public sealed class ReportGeneration(ReportRepository repository, DocumentRender
         if (await repository.GetReportAsync(agency, report.Year, id, cancellationToken: ct) is { } existing)
             return new Generation.Stored(existing, findings, Created: false);
 
+        var work = new Lazy<Task<(ReportManifest Manifest, bool Created)>>(() => RenderAndSaveAsync(report, agency, id, canonical, findings, formats, now));
+        var shared = _inFlight.GetOrAdd(id, work);
+        bool mine = ReferenceEquals(shared, work);
+        try
+        {
+            // Only the request whose work completed the report answers 201; the others waited for it and answer 200.
+            var (manifest, created) = await shared.Value.WaitAsync(ct);
+            return new Generation.Stored(manifest, findings, Created: mine && created);
+        }
+        finally
+        {
+            if (mine) _inFlight.TryRemove(new KeyValuePair<string, Lazy<Task<(ReportManifest, bool)>>>(id, work));
+        }
+    }
+
+    /// <summary>
+    /// The work of one id, not tied to any one caller's cancellation: others may be waiting for it. Another process
+    /// finishing first makes <see cref="ReportRepository.SaveOnceAsync"/> return its manifest and write nothing.
+    /// </summary>
+    private async Task<(ReportManifest Manifest, bool Created)> RenderAndSaveAsync(Report report, string agency, string id, byte[] canonical,
+        IReadOnlyList<Finding> findings, OutputFormats formats, DateTimeOffset now)
+    {
         // Layout and font subsetting are CPU work; keep them off the request's synchronous path.
-        var docs = await Task.Run(() => renderer.Render(report, formats), ct);
-        var manifest = await repository.SaveAsync(new NewReport
+        var docs = await Task.Run(() => renderer.Render(report, formats));
+        return await repository.SaveOnceAsync(new NewReport
         {
             Agency = agency,
             Year = report.Year,
@@ -60,8 +96,7 @@ public sealed class ReportGeneration(ReportRepository repository, DocumentRender
             TemplateId = $"annual-report-{report.Edition}",
             DocGenVersion = Version,
             CreatedAt = now,
-        }, ct);
-        return new Generation.Stored(manifest, findings, Created: true);
+        });
     }
 
     public static string ReportId(byte[] canonicalJson, OutputFormats formats)

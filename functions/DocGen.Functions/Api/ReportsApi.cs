@@ -29,8 +29,9 @@ public static class ReportsApi
 
         return await generation.GenerateAsync(body, http.Caller(), wanted, clock.GetUtcNow(), ct) switch
         {
-            Generation.Unreadable u => Problems.Of(400, "INVALID_REPORT_JSON", "请求体不是有效的报告JSON", u.Findings),
+            Generation.Unreadable u => Problems.Unreadable(u.Findings),
             Generation.Forbidden f => Problems.Of(403, "AGENCY_FORBIDDEN", $"此API密钥不能提交“{f.Agency}”的报告"),
+            Generation.BadAgency b => Problems.Of(422, b.Code, b.Message),
             Generation.Invalid i => Problems.Of(422, "REPORT_INVALID",
                 $"报告有{i.Findings.Count(x => x.Severity == Core.Editions.Severity.Error)}个错误，未生成文档", i.Findings),
             Generation.Stored s => s.Created
@@ -47,7 +48,7 @@ public static class ReportsApi
         var body = await RequestBody.ReadAsync(http.Request, limits.MaxBodyBytes, ct);
         if (body is null) return RequestBody.TooLarge(limits.MaxBodyBytes);
         var read = ReportJsonReader.Read(body);
-        if (!read.Ok) return Problems.Of(400, "INVALID_REPORT_JSON", "请求体不是有效的报告JSON", read.Errors);
+        if (!read.Ok) return Problems.Unreadable(read.Errors);
         var findings = ReportValidator.Validate(read.Report!);
         return Results.Ok(new
         {
@@ -73,8 +74,11 @@ public static class ReportsApi
         }
         agency ??= caller.Agency;
         if (agency is null) return Problems.Of(400, "AGENCY_REQUIRED", "请用agency参数指定机关名称");
-        if (!caller.May(agency)) return Problems.Of(403, "AGENCY_FORBIDDEN", $"此API密钥不能查看“{agency}”的报告");
-        var manifests = await http.Service<ReportRepository>().ListReportsAsync(StorageNames.ValidateAgency(agency), year, http.RequestAborted);
+        string name;
+        try { name = StorageNames.ValidateAgency(agency); }
+        catch (InvalidStorageNameException e) { return Problems.Of(422, e.Code, e.Message); }
+        if (!caller.May(name)) return Problems.Of(403, "AGENCY_FORBIDDEN", $"此API密钥不能查看“{agency}”的报告");
+        var manifests = await http.Service<ReportRepository>().ListReportsAsync(name, year, http.RequestAborted);
         return Results.Ok(new { agency, year, reports = manifests.Select(m => Describe(m, null)) });
     }
 

@@ -21,9 +21,15 @@ public static class SignedApi
         if (manifest is null) return Problems.NotFound($"报告{id}");
         var body = await RequestBody.ReadAsync(http.Request, limits.MaxSignedBytes, ct);
         if (body is null) return RequestBody.TooLarge(limits.MaxSignedBytes);
-        if (!LooksLikePdf(body)) return Problems.Of(422, StorageErrorCodes.NotPdf, "上传的文件不是PDF（应以%PDF-开头并以%%EOF结尾）");
-        var version = await repo.ArchiveSignedAsync(id, body, clock.GetUtcNow(), ct);
-        return Results.Created($"/api/reports/{id}/signed/{version.Version}", Describe(version));
+        try
+        {
+            var version = await repo.ArchiveSignedAsync(id, body, clock.GetUtcNow(), ct);
+            return Results.Created($"/api/reports/{id}/signed/{version.Version}", Describe(version));
+        }
+        catch (StorageException e) when (SignedPdfInspector.IsRefusal(e.Code))
+        {
+            return Problems.Of(422, e.Code, e.Message);
+        }
     }
 
     private static async Task<IResult> List(HttpContext http)
@@ -38,22 +44,17 @@ public static class SignedApi
     private static async Task<IResult> Download(HttpContext http)
     {
         string id = http.Route("id");
-        if (!int.TryParse(http.Route("version"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int version))
-            return Problems.NotFound($"报告{id}的签章版本{http.Route("version")}");
+        string version = http.Route("version");
         var (repo, ct) = (http.Service<ReportRepository>(), http.RequestAborted);
         if (await ReportsApi.Find(id, http) is null) return Problems.NotFound($"报告{id}");
-        var stream = await repo.OpenSignedAsync(id, version, ct);
+        // Only the canonical spelling: "01", "+1" or " 1" must not alias version 1.
+        if (!int.TryParse(version, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int number)
+            || number < 1 || version != number.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            return Problems.NotFound($"报告{id}的签章版本{version}");
+        var stream = await repo.OpenSignedAsync(id, number, ct);
         return stream is null
             ? Problems.NotFound($"报告{id}的签章版本{version}")
             : Results.Stream(stream, "application/pdf", $"{id}-signed-{version}.pdf");
-    }
-
-    /// <summary>A PDF starts with %PDF- and ends with %%EOF (allowing trailing white space).</summary>
-    internal static bool LooksLikePdf(byte[] body)
-    {
-        if (body.Length < 16 || !body.AsSpan().StartsWith("%PDF-"u8)) return false;
-        var tail = body.AsSpan(Math.Max(0, body.Length - 1024));
-        return tail.IndexOf("%%EOF"u8) >= 0;
     }
 
     private static object Describe(SignedVersion v) => new
@@ -62,6 +63,18 @@ public static class SignedApi
         sha256 = v.Sha256,
         size = v.Size,
         uploadedAt = v.UploadedAt,
+        signatures = v.Check is null ? null : new
+        {
+            coverage = v.Check.Coverage switch
+            {
+                SignatureCoverage.WholeFile => "wholeFile",
+                SignatureCoverage.Partial => "partial",
+                _ => "unsigned",
+            },
+            pages = v.Check.Pages,
+            textMatchesReport = v.Check.TextMatchesReport,
+            signers = v.Check.Signatures.Select(s => new { field = s.Field, signer = s.Signer, signingTime = s.SigningTime, coversWholeFile = s.CoversWholeFile }),
+        },
         link = $"/api/reports/{v.ReportId}/signed/{v.Version}",
     };
 }

@@ -20,7 +20,7 @@ public sealed class ProblemMiddleware(ILogger<ProblemMiddleware> log) : IFunctio
         {
             var error = e is AggregateException { InnerExceptions.Count: 1 } a ? a.InnerException! : e;
             log.LogError(error, "Function {Function} failed", context.FunctionDefinition.Name);
-            await Problems.FromException(error).ExecuteAsync(http);
+            await Problems.WriteAsync(http, error);
         }
     }
 }
