@@ -41,6 +41,26 @@ public class ValidateCommandTests
     }
 
     [Fact]
+    public void Json_format_carries_the_paragraph_pointer_the_quote_and_the_cells_of_a_narrative_finding()
+    {
+        using var dir = new TempDir();
+        var report = ReportFactory.Consistent() with { Year = 2024, PublicationDate = new DateOnly(2025, 1, 20) };
+        long n = (long)report.Tables["requests"].Rows["carriedForward"][6].Number;
+        var sections = report.Sections.ToArray();
+        sections[0] = sections[0] with { Blocks = [new Paragraph($"结转下年度继续办理{n + 1}件。")] };
+        string file = dir.Write("narrative.json", ReportJsonWriter.WriteString(report with { Sections = sections }));
+        var r = CliRunner.Run("validate", file, "--format", "json");
+        Assert.Equal(0, r.ExitCode);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        var f = Assert.Single(doc.RootElement.EnumerateArray(), x => x.GetProperty("code").GetString() == "NARRATIVE_TABLE_MISMATCH");
+        Assert.Equal("/sections/0/blocks/0", f.GetProperty("pointer").GetString());
+        Assert.Equal($"结转下年度继续办理{n + 1}件", f.GetProperty("quote").GetString());
+        Assert.Equal("/tables/requests/carriedForward/6", Assert.Single(f.GetProperty("cells").EnumerateArray()).GetString());
+        Assert.Equal("表三", f.GetProperty("table").GetString());
+        Assert.Equal(n.ToString(System.Globalization.CultureInfo.InvariantCulture), f.GetProperty("expected").GetString());
+    }
+
+    [Fact]
     public void Text_format_writes_findings_to_stderr_in_chinese_with_code()
     {
         using var dir = new TempDir();

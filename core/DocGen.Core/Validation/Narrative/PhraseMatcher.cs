@@ -30,11 +30,34 @@ internal static class PhraseMatcher
             RegexOptions.Compiled | RegexOptions.CultureInvariant)).ToArray()))
         .ToArray();
 
-    /// <summary>Every phrase's anchors, and for each the phrases it lets through.</summary>
+    /// <summary>
+    /// Every phrase's anchors, found by their first characters (one vectorised pass over the paragraph), and for
+    /// each the phrases it lets through. Multi-string search values proved slow on CJK text.
+    /// </summary>
     private static readonly string[] AnchorWords = NarrativePhrases.All.SelectMany(p => p.Anchors).Distinct().ToArray();
-    private static readonly SearchValues<string> Anchors = SearchValues.Create(AnchorWords, StringComparison.Ordinal);
-    private static readonly int[][] PhrasesOfAnchor = AnchorWords
-        .Select(a => Enumerable.Range(0, Compiled.Length).Where(i => Compiled[i].Phrase.Anchors.Contains(a)).ToArray()).ToArray();
+    private static readonly SearchValues<char> AnchorStarts = SearchValues.Create(AnchorWords.Select(a => a[0]).Distinct().ToArray());
+    private static readonly Dictionary<char, (string Word, int[] Phrases)[]> AnchorsByStart = AnchorWords
+        .GroupBy(a => a[0])
+        .ToDictionary(g => g.Key, g => g.Select(a => (a, Enumerable.Range(0, Compiled.Length).Where(i => Compiled[i].Phrase.Anchors.Contains(a)).ToArray())).ToArray());
+
+    /// <summary>Marks the phrases whose anchors occur in <paramref name="text"/>; false when there are none.</summary>
+    private static bool Anchored(ReadOnlySpan<char> text, Span<bool> phrases)
+    {
+        bool any = false;
+        for (int at = text.IndexOfAny(AnchorStarts); at >= 0;)
+        {
+            foreach (var (word, ids) in AnchorsByStart[text[at]])
+                if (text[at..].StartsWith(word, StringComparison.Ordinal))
+                {
+                    any = true;
+                    if (phrases.IsEmpty) return true;
+                    foreach (int i in ids) phrases[i] = true;
+                }
+            int next = text[(at + 1)..].IndexOfAny(AnchorStarts);
+            at = next < 0 ? -1 : at + 1 + next;
+        }
+        return any;
+    }
 
     private static readonly Regex ShareAfter = new($@"\G\s*(?:[,，]\s*(?:占比|占)|[(（]\s*(?:占比|占)?|占比|占)[^{ClauseEnds}{SentenceEnds}\d%％()（）]{{0,12}}?(?<p>\d+(?:[.．]\d+)?)\s*[%％]",
         RegexOptions.Compiled | RegexOptions.CultureInvariant);
@@ -43,33 +66,49 @@ internal static class PhraseMatcher
     private static readonly string[] Approximate = ["余", "多", "以上", "左右", "上下"];
     private static readonly string[] ApproximateBefore = ["近", "约", "逾", "超", "不足", "不到", "将近"];
     /// <summary>Words before a figure in its clause that make it a part or another period's: the figure is not the table's.</summary>
-    private static readonly SearchValues<string> Scope = SearchValues.Create(
+    private static readonly string[] Scope =
     [
         "市本级", "本级", "市级", "县级", "区级", "省级", "乡镇", "街道", "县区", "各县", "各区", "市直", "区直", "县直",
         "上年", "去年", "上一年", "同比", "同期", "较", "已审结", "法人",
         .. RequestsTable.Columns.Take(RequestsTable.Columns.Length - 1).Select(c => c.Label).Where(l => l != "其他"),
-    ], StringComparison.Ordinal);
+    ];
     /// <summary>Words that, earlier in the sentence, make a total's figure a part ("其中市级收到申请218件").</summary>
-    private static readonly SearchValues<string> Subset = SearchValues.Create(["其中", "分别"], StringComparison.Ordinal);
+    private static readonly string[] Subset = ["其中", "分别"];
 
-    /// <summary>Whether a paragraph may hold a statement at all: one of the anchors, or a line break that may split one.</summary>
-    public static bool MayHold(string text) => text.AsSpan().ContainsAny(Anchors) || text.AsSpan().IndexOfAny('\r', '\n') >= 0;
+    /// <summary>
+    /// Whether a paragraph may hold a statement at all, decided with a few vectorised searches since most
+    /// paragraphs hold none: a figure before a unit (15件, 二十三条, 9.46万元), a claim without a figure
+    /// (无行政复议, 均获维持), or a line break that may split either.
+    /// </summary>
+    public static bool MayHold(string text)
+    {
+        var span = text.AsSpan();
+        if (span.IndexOfAny('\r', '\n') >= 0) return true;
+        if (span.IndexOf("行政复议", StringComparison.Ordinal) >= 0 || span.IndexOf("行政诉讼", StringComparison.Ordinal) >= 0 || span.IndexOf("维持", StringComparison.Ordinal) >= 0)
+            return true;
+        return FigureBeforeUnit(span, '件', '条', '起') || FigureBeforeUnit(span, '宗', '个', '万');
+    }
+
+    private static bool FigureBeforeUnit(ReadOnlySpan<char> text, char a, char b, char c)
+    {
+        for (int at = text.IndexOfAny(a, b, c); at >= 0;)
+        {
+            int i = at - 1;
+            while (i >= 0 && text[i] == ' ') i--;
+            if (i >= 0 && (char.IsDigit(text[i]) || ChineseNumber.Characters.Contains(text[i]))) return true;
+            int next = text[(at + 1)..].IndexOfAny(a, b, c);
+            at = next < 0 ? -1 : at + 1 + next;
+        }
+        return false;
+    }
 
     public static List<Statement> Find(NarrativeParagraph paragraph, int reportYear)
     {
         string t = paragraph.Folded;
         var found = new List<Statement>();
         // Only the phrases whose anchors the paragraph holds are tried.
-        var tried = new bool[Compiled.Length];
-        var span = t.AsSpan();
-        for (int at = span.IndexOfAny(Anchors); at >= 0;)
-        {
-            for (int a = 0; a < AnchorWords.Length; a++)
-                if (span[at..].StartsWith(AnchorWords[a], StringComparison.Ordinal))
-                    foreach (int i in PhrasesOfAnchor[a]) tried[i] = true;
-            int next = span[(at + 1)..].IndexOfAny(Anchors);
-            at = next < 0 ? -1 : at + 1 + next;
-        }
+        Span<bool> tried = stackalloc bool[Compiled.Length];
+        Anchored(t, tried);
         for (int i = 0; i < Compiled.Length; i++)
         {
             if (!tried[i]) continue;
@@ -95,8 +134,8 @@ internal static class PhraseMatcher
         var clausePrefix = t.AsSpan(clause, start - clause);
 
         if (Approximate.Any(a => t.AsSpan(end).StartsWith(a, StringComparison.Ordinal))) return null;
-        if (clausePrefix.ContainsAny(Scope)) return null;
-        if (!phrase.Part && sentencePrefix.ContainsAny(Subset)) return null;
+        if (Holds(clausePrefix, Scope)) return null;
+        if (!phrase.Part && Holds(sentencePrefix, Subset)) return null;
         if (sentencePrefix.Count('《') > sentencePrefix.Count('》')) return null;
         foreach (Match y in Year.Matches(t[sentence..start]))
             if (PeriodChecks.YearOf(y) != reportYear) return null;
@@ -142,6 +181,13 @@ internal static class PhraseMatcher
             share = new StatedShare(decimal.Parse(p, System.Globalization.CultureInfo.InvariantCulture), dot < 0 ? 0 : p.Length - dot - 1, sm.Index + sm.Length);
         }
         return new Statement(phrase, start, end, numberStart, value, decimals, share, readings, quoteStart);
+    }
+
+    private static bool Holds(ReadOnlySpan<char> text, string[] words)
+    {
+        foreach (var w in words)
+            if (text.IndexOf(w, StringComparison.Ordinal) >= 0) return true;
+        return false;
     }
 
     /// <summary>The index just after the last of <paramref name="boundaries"/> before <paramref name="index"/> (0 if none).</summary>
