@@ -453,6 +453,14 @@ internal sealed class TableReader
             _rows[row.Key] = Enumerable.Repeat(CellValue.Blank, row.Columns.Count).ToArray();
             return pos;
         }
+        int filled = values.Count;
+        while (filled > 0 && values[filled - 1].Empty) filled--;
+        if (skipped > 0 && filled + skipped == row.Columns.Count && values.All(v => v.Line == anchor.Line))
+        {
+            // "规章 | | 0 | 0 |": the row's first cell explicitly left empty (layout fillers after the row dropped).
+            values.RemoveRange(filled, values.Count - filled);
+            values.InsertRange(0, Enumerable.Range(0, skipped).Select(_ => new Token("", anchor.Line, false, false)));
+        }
         if (_rows.ContainsKey(row.Key))
         {
             Warn(anchor.Line, "DUPLICATE_ROW", $"{what}出现了两次，只读取第一次");

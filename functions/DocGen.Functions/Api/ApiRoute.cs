@@ -41,6 +41,7 @@ public static class ApiPaths
     public const string Prefix = "api";
     public const string Reports = "reports";
     public const string Validate = "reports/validate";
+    public const string Import = "reports/import";
     public const string Report = "reports/{id}";
     public const string ReportDocx = "reports/{id}/docx";
     public const string ReportPdf = "reports/{id}/pdf";
@@ -57,6 +58,7 @@ public static class Operations
     public const string CreateReport = nameof(CreateReport);
     public const string ListReports = nameof(ListReports);
     public const string ValidateReport = nameof(ValidateReport);
+    public const string ImportReport = nameof(ImportReport);
     public const string GetReport = nameof(GetReport);
     public const string GetReportDocx = nameof(GetReportDocx);
     public const string GetReportPdf = nameof(GetReportPdf);

@@ -18,6 +18,10 @@ public sealed class ReportFunctions(IServiceProvider services)
     public Task<IResult> ValidateReport([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiPaths.Validate)] HttpRequest req) =>
         WorkerCall.RunAsync(Operations.ValidateReport, req, services);
 
+    [Function(Operations.ImportReport)]
+    public Task<IResult> ImportReport([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiPaths.Import)] HttpRequest req) =>
+        WorkerCall.RunAsync(Operations.ImportReport, req, services);
+
     [Function(Operations.GetReport)]
     public Task<IResult> GetReport([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiPaths.Report)] HttpRequest req, string id) =>
         WorkerCall.RunAsync(Operations.GetReport, req, services, (nameof(id), id));

@@ -3,6 +3,7 @@ using DocGen.Core.Editions;
 using DocGen.Core.Import;
 using DocGen.Core.Model;
 using DocGen.Core.Tests.Fixtures;
+using DocGen.Core.Validation;
 using static DocGen.Core.Tests.Import.RoundTripAssert;
 
 namespace DocGen.Core.Tests.Import;
@@ -59,6 +60,13 @@ public class HtmlImportTests
         Tables(expected, result.Report!);
         Assert.Equal(blanked, result.Issues.Count(i => i.Code == "BLANK_CELL"));
         Assert.All(result.Report!.Tables.Values.SelectMany(t => t.Rows.Values).SelectMany(r => r).Where(c => c.Kind == CellKind.Blank), c => Assert.Equal(0m, c.Number));
+
+        // No false mismatch: every rule finding of the blanked report is one the full sample has too.
+        var today = new ValidationOptions { Today = new DateOnly(2026, 11, 23) };
+        var before = ReportValidator.Validate(original, today).Where(f => f.Code.EndsWith("_MISMATCH")).Select(f => f.Pointer).ToHashSet();
+        var after = ReportValidator.Validate(result.Report!, today);
+        Assert.All(after.Where(f => f.Code.EndsWith("_MISMATCH")), f => Assert.Contains(f.Pointer, before));
+        if (blanked > 0) Assert.Contains(after, f => f.Code == "RULE_SKIPPED_BLANK" && f.Severity == DocGen.Core.Editions.Severity.Warning);
     }
 
     [Fact]
