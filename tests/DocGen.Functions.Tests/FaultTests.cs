@@ -47,5 +47,5 @@ public sealed class FaultTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/reports/{id}/pdf")).StatusCode);
     }
 
-    public void Dispose() => Directory.Delete(_root, true);
+    public void Dispose() => TestStores.DeleteFolder(_root);
 }
