@@ -240,29 +240,16 @@ public sealed class ApiOnDiskTests : ApiTests
 {
     private readonly string _root = Directory.CreateTempSubdirectory("docgen-api-").FullName;
 
-    protected override IDictionary<string, string?> StorageSettings() => new Dictionary<string, string?>
-    {
-        [DocGen.Storage.StorageSettings.Kind] = DocGen.Storage.StorageSettings.KindFileSystem,
-        [DocGen.Storage.StorageSettings.Root] = _root,
-    };
+    protected override IDictionary<string, string?> StorageSettings() => TestStores.Disk(_root);
 
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        // Archived files are read-only on purpose; make them writable to clean up.
-        foreach (var f in Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories)) File.SetAttributes(f, FileAttributes.Normal);
-        if (!OperatingSystem.IsWindows())
-            foreach (var f in Directory.EnumerateFileSystemEntries(_root, "*", SearchOption.AllDirectories))
-                File.SetUnixFileMode(f, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        Directory.Delete(_root, true);
+        TestStores.DeleteFolder(_root);
     }
 }
 
 public sealed class ApiOnAzuriteTests(AzuriteFixture azurite) : ApiTests, IClassFixture<AzuriteFixture>
 {
-    protected override IDictionary<string, string?> StorageSettings() => new Dictionary<string, string?>
-    {
-        [DocGen.Storage.StorageSettings.Kind] = DocGen.Storage.StorageSettings.KindAzureBlob,
-        [DocGen.Storage.StorageSettings.ConnectionString] = azurite.ConnectionString,
-    };
+    protected override IDictionary<string, string?> StorageSettings() => TestStores.Azurite(azurite.ConnectionString);
 }

@@ -47,7 +47,7 @@ public sealed class FaultTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/reports/{id}/pdf")).StatusCode);
     }
 
-    public void Dispose() => Directory.Delete(_root, true);
+    public void Dispose() => TestStores.DeleteFolder(_root);
 }
 
 /// <summary>The service on a real disk that fills up or turns read-only (a tmpfs; needs root, as in CI).</summary>

@@ -76,11 +76,7 @@ public sealed class IncomingWatcherOnDiskTests : IncomingWatcherTests
 {
     private readonly string _root = Directory.CreateTempSubdirectory("docgen-watch-").FullName;
 
-    protected override IDictionary<string, string?> StorageSettings() => new Dictionary<string, string?>
-    {
-        [DocGen.Storage.StorageSettings.Kind] = DocGen.Storage.StorageSettings.KindFileSystem,
-        [DocGen.Storage.StorageSettings.Root] = _root,
-    };
+    protected override IDictionary<string, string?> StorageSettings() => TestStores.Disk(_root);
 
     /// <summary>On disk, a user copies the file into the folder: written in place, not through the store.</summary>
     protected override async Task DropAsync(string path, byte[] content)
@@ -93,18 +89,11 @@ public sealed class IncomingWatcherOnDiskTests : IncomingWatcherTests
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        if (!OperatingSystem.IsWindows())
-            foreach (var f in Directory.EnumerateFileSystemEntries(_root, "*", SearchOption.AllDirectories))
-                File.SetUnixFileMode(f, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        Directory.Delete(_root, true);
+        TestStores.DeleteFolder(_root);
     }
 }
 
 public sealed class IncomingWatcherOnAzuriteTests(AzuriteFixture azurite) : IncomingWatcherTests, IClassFixture<AzuriteFixture>
 {
-    protected override IDictionary<string, string?> StorageSettings() => new Dictionary<string, string?>
-    {
-        [DocGen.Storage.StorageSettings.Kind] = DocGen.Storage.StorageSettings.KindAzureBlob,
-        [DocGen.Storage.StorageSettings.ConnectionString] = azurite.ConnectionString,
-    };
+    protected override IDictionary<string, string?> StorageSettings() => TestStores.Azurite(azurite.ConnectionString);
 }

@@ -27,10 +27,7 @@ public sealed class NoKeyTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _service.DisposeAsync();
-        if (!OperatingSystem.IsWindows())
-            foreach (var f in Directory.EnumerateFileSystemEntries(_root, "*", SearchOption.AllDirectories))
-                File.SetUnixFileMode(f, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        Directory.Delete(_root, true);
+        TestStores.DeleteFolder(_root);
     }
 
     private async Task<List<string>> Stored()

@@ -19,12 +19,11 @@ public sealed class ReadmeExamplesTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _service.DisposeAsync();
-        foreach (var dir in new[] { _data, _work })
-        {
-            foreach (var f in Directory.EnumerateFileSystemEntries(dir, "*", SearchOption.AllDirectories))
-                if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(f, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            Directory.Delete(dir, true);
-        }
+        TestStores.DeleteFolder(_data);
+        // The link to the repository's templates goes first, so that nothing of the repository is touched.
+        string templates = Path.Combine(_work, "templates");
+        if (Directory.Exists(templates)) Directory.Delete(templates);
+        TestStores.DeleteFolder(_work);
     }
 
     [Fact]

@@ -70,10 +70,7 @@ public sealed class WorkerHarness : IDisposable
     public void Dispose()
     {
         Services.Dispose();
-        if (!OperatingSystem.IsWindows())
-            foreach (var f in Directory.EnumerateFileSystemEntries(Root, "*", SearchOption.AllDirectories))
-                File.SetUnixFileMode(f, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        Directory.Delete(Root, true);
+        TestStores.DeleteFolder(Root);
     }
 }
 

@@ -4,14 +4,14 @@ using Microsoft.Extensions.Hosting;
 
 namespace DocGen.Cli.Commands;
 
-/// <summary>`docgen serve`: the same HTTP service as the Functions custom handler, on Kestrel.</summary>
+/// <summary>`docgen serve`: the standalone server, the same handlers as the Azure Functions worker, on Kestrel, with a watcher of incoming/.</summary>
 internal static class ServeCommand
 {
     public static Command Create()
     {
-        var port = new Option<int?>("--port") { Description = $"端口（默认取环境变量{ServiceSettings.Port}，否则{ServiceSettings.DefaultPort}）" };
+        var port = new Option<int?>("--port") { Description = $"端口（默认取设置{ServiceSettings.Port}，否则{ServiceSettings.DefaultPort}）" };
         var data = new Option<string?>("--data") { Description = "磁盘存储目录（默认./data）" };
-        var command = new Command("serve", "启动HTTP服务（与Azure Functions自定义处理程序相同）") { port, data };
+        var command = new Command("serve", "启动HTTP服务（与Azure Functions上的服务相同；并处理放入incoming/的报告）") { port, data };
         command.SetAction(async (parse, ct) =>
         {
             var args = new List<string>();

@@ -14,6 +14,7 @@ namespace DocGen.Functions.Standalone;
 /// </summary>
 public sealed class IncomingWatcher(IBlobStore store, IncomingReports incoming, IncomingOptions options, ApiKeys keys, ILogger<IncomingWatcher> log) : BackgroundService
 {
+    private static readonly TimeSpan SettleTime = TimeSpan.FromMilliseconds(500);
     private readonly SemaphoreSlim _wake = new(0);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -32,7 +33,8 @@ public sealed class IncomingWatcher(IBlobStore store, IncomingReports incoming, 
             }
             try
             {
-                await _wake.WaitAsync(options.Interval, stoppingToken);
+                // Woken by a file change: let a copy in progress finish before reading it.
+                if (await _wake.WaitAsync(options.Interval, stoppingToken)) await Task.Delay(SettleTime, stoppingToken);
             }
             catch (OperationCanceledException)
             {
