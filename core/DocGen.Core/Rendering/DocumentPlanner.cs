@@ -95,9 +95,14 @@ public static class DocumentPlanner
 
     private static readonly char[] SentenceEnds = ['。', '！', '？', '；', '：'];
 
+    /// <summary>A row label spanning at most this many rows keeps its rows on one page; a longer group may split.</summary>
+    public const int MaxKeptGroupRows = 5;
+
     /// <summary>
-    /// Rows kept on the page of the next row: in a table of captioned blocks (表二) every row of a block but its
-    /// last, so no block is split; elsewhere none (the PDF engine's rowSpan policy splits those tables).
+    /// Rows kept on the page of the next row, the one keep policy of both writers: in a table of captioned blocks
+    /// (表二) every row of a block but its last, so no block is split; in the other tables the rows of a short
+    /// rowSpan group (up to <see cref="MaxKeptGroupRows"/>). Longer groups split where the PDF engine finds room
+    /// for their label.
     /// </summary>
     public static PlanTable Table(TableDef def, TableData? data)
     {
@@ -105,7 +110,11 @@ public static class DocumentPlanner
         bool blocks = layout.Skip(def.HeaderRows).Any(row => row.Any(c => c.Role == CellRole.Caption));
         var keep = new bool[layout.Count];
         for (int r = def.HeaderRows; r < layout.Count - 1; r++)
-            keep[r] = blocks && !layout[r + 1].Any(c => c.Role == CellRole.Caption);
+        {
+            if (blocks) keep[r] = !layout[r + 1].Any(c => c.Role == CellRole.Caption);
+            foreach (var cell in layout[r].Where(c => c.RowSpan is > 1 and <= MaxKeptGroupRows))
+                for (int k = r; k < Math.Min(r + cell.RowSpan - 1, layout.Count - 1); k++) keep[k] = true;
+        }
         return new PlanTable(def, data, keep);
     }
 }

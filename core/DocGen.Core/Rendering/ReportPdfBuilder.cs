@@ -100,7 +100,8 @@ public static class ReportPdfBuilder
     private static TableBlock Table(PlanTable plan)
     {
         var def = plan.Def;
-        var table = new TableBlock { HeaderRowCount = def.HeaderRows, SpaceBefore = 0, SpaceAfter = LinePitch / 2 };
+        // The plan's row keeps decide what moves whole, as in the .docx.
+        var table = new TableBlock { HeaderRowCount = def.HeaderRows, SpaceBefore = 0, SpaceAfter = LinePitch / 2, KeepWholeGroupHeight = 0 };
         table.Columns.AddRange(def.ColumnWidths.Select(ColumnWidth.Relative));
         for (int r = 0; r < def.Layout.Count; r++)
         {

@@ -95,6 +95,7 @@ public static class WordRenderer
             SetText(WordTags.Agency, plan.Agency);
             SetText(WordTags.Year, plan.Year.ToString(CultureInfo.InvariantCulture));
             SetText(WordTags.PublicationDate, plan.Date);
+            if (plan.Date is null) BlankLineAfter(WordTags.Agency);
             SetBlocks(WordTags.Preface, Narrative(plan.Preface));
             SetBlocks(WordTags.Contact, plan.Contact is { } contact ? Narrative([contact]) : []);
 
@@ -172,6 +173,17 @@ public static class WordRenderer
                 }
                 content.RemoveAllChildren();
                 content.Append(Runs(rPr, text ?? ""));
+            }
+        }
+
+        /// <summary>Without a date the blank line under the front matter follows the agency, as in the PDF.</summary>
+        private void BlankLineAfter(string tag)
+        {
+            if (!tags.TryGetValue(tag, out var list)) return;
+            foreach (var p in list.Select(sdt => sdt.Ancestors<WParagraph>().FirstOrDefault() ?? sdt.Descendants<WParagraph>().FirstOrDefault()).OfType<WParagraph>())
+            {
+                var pPr = p.ParagraphProperties ??= new ParagraphProperties();
+                pPr.SpacingBetweenLines = new SpacingBetweenLines { After = WordStyles.LinePitchTwips.ToString() };
             }
         }
 

@@ -49,6 +49,9 @@ internal static class WordStyles
         _ => FangSong,
     };
 
+    /// <summary>The table text's line: 1.4 × 10.5 pt, as the PDF engine sets a line without a fixed pitch.</summary>
+    public const int TableLineTwips = 294;
+
     /// <summary>Body text condensed by −5 twentieths of a point (see the Normal style).</summary>
     public const int BodyCondenseTwips = -5;
 
@@ -125,7 +128,8 @@ internal static class WordStyles
         var tablePPr = new StyleParagraphProperties
         {
             SnapToGrid = new SnapToGrid { Val = false },
-            SpacingBetweenLines = new SpacingBetweenLines { Before = "0", After = "0", Line = "260", LineRule = LineSpacingRuleValues.AtLeast },
+            // Rows as tall as the PDF's: 10.5 pt text on a 14.7 pt line (1.4 em), 3 pt above and below (the cell margins).
+            SpacingBetweenLines = new SpacingBetweenLines { Before = "0", After = "0", Line = TableLineTwips.ToString(), LineRule = LineSpacingRuleValues.Exact },
             Justification = new Justification { Val = JustificationValues.Center },
         };
         styles.Append(ParagraphStyle(TableText, "表格文字", Normal, false, tablePPr, Uncondensed(RunProps(FangSong, 21, bold: false))));
@@ -152,10 +156,10 @@ internal static class WordStyles
                     new InsideHorizontalBorder { Val = b.Val, Size = b.Size, Space = b.Space, Color = b.Color },
                     new InsideVerticalBorder { Val = b.Val, Size = b.Size, Space = b.Space, Color = b.Color }),
                 new TableCellMarginDefault(
-                    new TopMargin { Width = "28", Type = TableWidthUnitValues.Dxa },
-                    new TableCellLeftMargin { Width = 57, Type = TableWidthValues.Dxa },
-                    new BottomMargin { Width = "28", Type = TableWidthUnitValues.Dxa },
-                    new TableCellRightMargin { Width = 57, Type = TableWidthValues.Dxa })));
+                    new TopMargin { Width = "60", Type = TableWidthUnitValues.Dxa },
+                    new TableCellLeftMargin { Width = 80, Type = TableWidthValues.Dxa },
+                    new BottomMargin { Width = "60", Type = TableWidthUnitValues.Dxa },
+                    new TableCellRightMargin { Width = 80, Type = TableWidthValues.Dxa })));
         styles.Append(table);
         return styles;
     }
