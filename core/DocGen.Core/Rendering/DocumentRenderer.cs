@@ -41,17 +41,23 @@ public sealed class DocumentRenderer : IDisposable
 
     public FontResolver Fonts => _fonts;
 
-    public RenderedDocuments Render(Report report, OutputFormats formats, byte[]? template = null)
+    /// <summary>
+    /// Makes the documents from one <see cref="DocumentPlan"/>, so they say and show the same; stops with
+    /// <see cref="OperationCanceledException"/> when <paramref name="cancel"/> fires (the caller has gone).
+    /// </summary>
+    public RenderedDocuments Render(Report report, OutputFormats formats, byte[]? template = null, PlanOptions? options = null,
+        CancellationToken cancel = default)
     {
-        byte[]? docx = formats.HasFlag(OutputFormats.Docx) ? RenderDocx(report, template) : null;
+        var plan = DocumentPlanner.Plan(report, options);
+        byte[]? docx = formats.HasFlag(OutputFormats.Docx)
+            ? Word.WordRenderer.Render(plan, report, template, new Word.WordRenderOptions { Plan = options }, cancel)
+            : null;
         byte[]? pdf = null;
         RenderResult? result = null;
         if (formats.HasFlag(OutputFormats.Pdf))
-            pdf = PdfRenderer.RenderToBytes(ReportPdfBuilder.Build(report), _fonts, out result);
+            pdf = PdfRenderer.RenderToBytes(ReportPdfBuilder.Build(plan, report), _fonts, out result, cancel);
         return new RenderedDocuments(docx, pdf, result);
     }
-
-    private static byte[] RenderDocx(Report report, byte[]? template) => Word.WordRenderer.Render(report, template);
 
     public void Dispose() => _fonts.Dispose();
 }

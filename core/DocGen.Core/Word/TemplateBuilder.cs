@@ -1,4 +1,5 @@
 using DocGen.Core.Editions;
+using DocGen.Core.Rendering;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -37,6 +38,8 @@ public static class TemplateBuilder
             var main = doc.AddMainDocumentPart();
             var styles = main.AddNewPart<StyleDefinitionsPart>("rIdStyles");
             styles.Styles = WordStyles.Build();
+            var fontTable = main.AddNewPart<FontTablePart>("rIdFonts");
+            fontTable.Fonts = WordFontTable.Build();
             var settings = main.AddNewPart<DocumentSettingsPart>("rIdSettings");
             settings.Settings = new Settings(
                 new Zoom { Percent = "100" },
@@ -48,7 +51,9 @@ public static class TemplateBuilder
                     Name = CompatSettingNameValues.CompatibilityMode,
                     Uri = "http://schemas.microsoft.com/office/word",
                     Val = "15",
-                }));
+                }),
+                // East Asian text is Chinese: editors pick the Chinese forms of punctuation and the zh-CN font fallbacks.
+                new ThemeFontLanguages { Val = "en-US", EastAsia = "zh-CN" });
             var oddFooter = main.AddNewPart<FooterPart>("rIdFooterOdd");
             oddFooter.Footer = PageNumberFooter(odd: true);
             var evenFooter = main.AddNewPart<FooterPart>("rIdFooterEven");
@@ -64,7 +69,11 @@ public static class TemplateBuilder
                 {
                     body.Append(Para(WordStyles.Heading1, section.Heading));
                     body.Append(BlockSdt(WordTags.Section(section.Key), section.Heading, EmptyBody()));
-                    if (section.TableId is { } id && edition.Table(id) is { } table) body.Append(Table(table));
+                    if (section.TableId is { } id && edition.Table(id) is { } table)
+                    {
+                        body.Append(Table(table));
+                        body.Append(SpaceAfterTable());
+                    }
                 }
             }
             else
@@ -116,8 +125,15 @@ public static class TemplateBuilder
         return BlockSdt(WordTags.Prototypes, "样式原型（填写时删除）", content.ToArray());
     }
 
+    /// <summary>Half a line below a table, as in the PDF, so the next heading does not sit on the table's bottom rule.</summary>
+    private static Paragraph SpaceAfterTable() => new(new ParagraphProperties(
+        new ParagraphStyleId { Val = WordStyles.Body },
+        new SnapToGrid { Val = false },
+        new SpacingBetweenLines { Before = "0", After = "0", Line = (WordStyles.LinePitchTwips / 2).ToString(), LineRule = LineSpacingRuleValues.Exact }));
+
     internal static Table Table(TableDef def)
     {
+        var keeps = DocumentPlanner.Table(def, null).KeepWithNext;
         int g = def.GridColumns;
         // Integral twips widths that add up to the text block exactly.
         double sum = def.ColumnWidths.Sum();
@@ -160,7 +176,9 @@ public static class TemplateBuilder
                 var cell = owner[r, c];
                 if (cell is null || cell.Column != c)
                 {
-                    row.Append(Cell(widths[c], 1, null, new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = WordStyles.TableText }))));
+                    var empty = new ParagraphProperties(new ParagraphStyleId { Val = WordStyles.TableText });
+                    if (keeps[r]) empty.KeepNext = new KeepNext();
+                    row.Append(Cell(widths[c], 1, null, new Paragraph(empty)));
                     c++;
                     continue;
                 }
@@ -170,7 +188,10 @@ public static class TemplateBuilder
                     ? first ? new VerticalMerge { Val = MergedCellValues.Restart } : new VerticalMerge()
                     : null;
                 string style = cell.Role is CellRole.Caption or CellRole.ColumnHeader ? WordStyles.TableHeader : WordStyles.TableText;
-                var p = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = style }));
+                var pPr = new ParagraphProperties(new ParagraphStyleId { Val = style });
+                // Word keeps a row with the next when its paragraphs keep with the next: no block of 表二 is split.
+                if (keeps[r]) pPr.KeepNext = new KeepNext();
+                var p = new Paragraph(pPr);
                 if (first)
                 {
                     if (cell.Data is { } data)
@@ -224,10 +245,17 @@ public static class TemplateBuilder
         new PageMargin
         {
             Top = WordStyles.Mm(37), Bottom = WordStyles.Mm(35), Left = (uint)WordStyles.Mm(28), Right = (uint)WordStyles.Mm(26),
-            Header = (uint)WordStyles.Mm(15), Footer = (uint)WordStyles.Mm(23), Gutter = 0,
+            Header = (uint)WordStyles.Mm(15), Footer = (uint)WordStyles.Mm(FooterDistanceMm), Gutter = 0,
         },
         new Columns { Space = "425" },
         new DocGrid { Type = DocGridValues.Lines, LinePitch = WordStyles.LinePitchTwips });
+
+    /// <summary>
+    /// The footer's distance from the page's bottom edge that puts the page number's dashes 7 mm below the text
+    /// block (GB/T 9704), as the PDF does: the block ends 35 mm above the edge, and the 4号 line's dash sits about
+    /// 4.5 mm above the footer's bottom.
+    /// </summary>
+    private const double FooterDistanceMm = 23.5;
 
     internal static Paragraph Para(string style, string text) =>
         new(new ParagraphProperties(new ParagraphStyleId { Val = style }), new Run(Text(text)));

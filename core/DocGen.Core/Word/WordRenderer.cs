@@ -30,11 +30,17 @@ public static class WordRenderer
 
     internal static string ResourceName(Edition edition) => "DocGen.Templates." + TemplateBuilder.FileName(edition);
 
-    public static byte[] Render(Report report, byte[]? template = null, WordRenderOptions? options = null)
+    public static byte[] Render(Report report, byte[]? template = null, WordRenderOptions? options = null, CancellationToken cancel = default)
     {
         options ??= new WordRenderOptions();
-        var edition = EditionCatalog.Find(report.Edition)
-            ?? throw new ArgumentException($"未知的格式版本“{report.Edition}”", nameof(report));
+        return Render(DocumentPlanner.Plan(report, options.Plan), report, template, options, cancel);
+    }
+
+    /// <summary>Fills the template with a plan already made (the one the PDF is drawn from).</summary>
+    public static byte[] Render(DocumentPlan plan, Report report, byte[]? template, WordRenderOptions? options = null, CancellationToken cancel = default)
+    {
+        options ??= new WordRenderOptions();
+        var edition = plan.Edition;
         template ??= EmbeddedTemplate(edition.Id) ?? TemplateBuilder.Build(edition);
 
         var stamp = DocumentDates.Created(report).UtcDateTime;
@@ -55,14 +61,17 @@ public static class WordRenderer
         {
             var body = doc.MainDocumentPart?.Document?.Body
                 ?? throw new WordTemplateException(WordTemplateException.Unreadable, "", "模板中没有正文（word/document.xml）");
-            new Filler(report, edition, body, options).Fill();
-            WordPackage.WriteCoreProperties(doc, report.EffectiveTitle, report.Agency, stamp);
+            var leadStyles = doc.MainDocumentPart!.StyleDefinitionsPart?.Styles?.Elements<Style>()
+                .Select(st => st.StyleId?.Value).OfType<string>().ToHashSet(StringComparer.Ordinal) ?? [];
+            new Filler(plan, body, options, leadStyles, cancel).Fill();
+            WordPackage.WriteCoreProperties(doc, plan.Title, plan.Agency, stamp);
         }
         return WordPackage.Normalise(stream.ToArray(), stamp);
     }
 
-    private sealed class Filler(Report report, Edition edition, Body body, WordRenderOptions options)
+    private sealed class Filler(DocumentPlan plan, Body body, WordRenderOptions options, HashSet<string> styleIds, CancellationToken cancel)
     {
+        private readonly Edition edition = plan.Edition;
         private readonly Dictionary<string, List<SdtElement>> tags = new(StringComparer.Ordinal);
         private WParagraph protoParagraph = null!;
         private WParagraph protoPoint = null!;
@@ -81,23 +90,25 @@ public static class WordRenderer
             for (int level = WordTags.FirstSubHeadingLevel; level <= WordTags.LastSubHeadingLevel; level++)
                 protoHeadings[level] = Prototype(WordTags.ProtoHeading(level));
 
-            SetText(WordTags.Title, report.EffectiveTitle);
-            SetText(WordTags.Agency, report.Agency);
-            SetText(WordTags.Year, report.Year.ToString(CultureInfo.InvariantCulture));
-            SetText(WordTags.PublicationDate, ReportText.PublicationDate(report));
-            SetBlocks(WordTags.Preface, Narrative(report.Preface, 0));
-            SetBlocks(WordTags.Contact, ContactParagraphs());
+            // The title's lines as the plan breaks them, one line break between each.
+            SetText(WordTags.Title, string.Join("\n", plan.TitleLines));
+            SetText(WordTags.Agency, plan.Agency);
+            SetText(WordTags.Year, plan.Year.ToString(CultureInfo.InvariantCulture));
+            SetText(WordTags.PublicationDate, plan.Date);
+            if (plan.Date is null) BlankLineAfter(WordTags.Agency);
+            SetBlocks(WordTags.Preface, Narrative(plan.Preface));
+            SetBlocks(WordTags.Contact, plan.Contact is { } contact ? Narrative([contact]) : []);
 
             if (edition.Mandated)
             {
                 foreach (var def in edition.Sections)
                 {
-                    var section = report.Sections.FirstOrDefault(s => s.Key == def.Key);
-                    SetBlocks(WordTags.Section(def.Key), Narrative(section?.Blocks ?? [], 0));
+                    var section = plan.Sections.FirstOrDefault(s => s.Key == def.Key);
+                    SetBlocks(WordTags.Section(def.Key), Narrative(section?.Blocks ?? []));
                 }
                 foreach (var table in edition.Tables)
                 {
-                    report.Tables.TryGetValue(table.Id, out var data);
+                    var data = plan.Sections.Select(s => s.Table).FirstOrDefault(t => t?.Def.Id == table.Id)?.Data;
                     foreach (var cell in table.AllCells())
                         SetText(WordTags.Cell(table, cell), data?.Get(cell.RowKey, cell.Column)?.Display ?? "");
                 }
@@ -165,6 +176,17 @@ public static class WordRenderer
             }
         }
 
+        /// <summary>Without a date the blank line under the front matter follows the agency, as in the PDF.</summary>
+        private void BlankLineAfter(string tag)
+        {
+            if (!tags.TryGetValue(tag, out var list)) return;
+            foreach (var p in list.Select(sdt => sdt.Ancestors<WParagraph>().FirstOrDefault() ?? sdt.Descendants<WParagraph>().FirstOrDefault()).OfType<WParagraph>())
+            {
+                var pPr = p.ParagraphProperties ??= new ParagraphProperties();
+                pPr.SpacingBetweenLines = new SpacingBetweenLines { After = WordStyles.LinePitchTwips.ToString() };
+            }
+        }
+
         private void SetBlocks(string tag, IReadOnlyList<OpenXmlElement> blocks)
         {
             if (!tags.TryGetValue(tag, out var list)) return;
@@ -195,8 +217,9 @@ public static class WordRenderer
             var pattern = (SdtElement)item.CloneNode(true);
             var content = Content(container)!;
             content.RemoveAllChildren();
-            foreach (var section in report.Sections)
+            foreach (var section in plan.Sections)
             {
+                cancel.ThrowIfCancellationRequested();
                 var clone = (SdtElement)pattern.CloneNode(true);
                 var inner = clone.Descendants<SdtElement>().ToList();
                 foreach (var sdt in inner)
@@ -212,16 +235,12 @@ public static class WordRenderer
                     else if (tag == WordTags.SectionBody && Content(sdt) is SdtContentBlock c)
                     {
                         c.RemoveAllChildren();
-                        c.Append(Narrative(section.Blocks, 0));
+                        c.Append(Narrative(section.Blocks));
                     }
                 }
                 content.Append(clone);
             }
         }
-
-        /// <summary>The contact paragraph, worded as in the PDF (<see cref="ReportText.ContactLine"/>).</summary>
-        private List<OpenXmlElement> ContactParagraphs() =>
-            ReportText.ContactLine(report) is { } line ? [TextParagraph(protoParagraph, line)] : [];
 
         /// <summary>
         /// The formatting of a field's first run, without Word's grey "Placeholder Text" character style
@@ -241,32 +260,22 @@ public static class WordRenderer
             sdt.SdtProperties?.RemoveAllChildren<TemporarySdt>();
         }
 
-        private List<OpenXmlElement> Narrative(IReadOnlyList<Block> blocks, int depth)
+        /// <summary>The plan's blocks as paragraphs cloned from the template's prototypes.</summary>
+        private List<OpenXmlElement> Narrative(IReadOnlyList<PlanBlock> blocks)
         {
-            var result = new List<OpenXmlElement>();
-            Walk(blocks, depth, result);
-            return result;
-        }
-
-        private void Walk(IReadOnlyList<Block> blocks, int depth, List<OpenXmlElement> into)
-        {
+            var result = new List<OpenXmlElement>(blocks.Count);
             foreach (var block in blocks)
             {
-                switch (block)
+                cancel.ThrowIfCancellationRequested();
+                result.Add(block switch
                 {
-                    case Model.Paragraph p:
-                        into.Add(TextParagraph(protoParagraph, p.Text));
-                        break;
-                    case Point pt:
-                        into.Add(PointParagraph(pt));
-                        break;
-                    case Subsection sub:
-                        int level = Math.Min(WordTags.FirstSubHeadingLevel + depth, WordTags.LastSubHeadingLevel);
-                        into.Add(TextParagraph(protoHeadings[level], sub.Heading));
-                        Walk(sub.Blocks, depth + 1, into);
-                        break;
-                }
+                    PlanHeading h => TextParagraph(protoHeadings[Math.Clamp(h.Level, WordTags.FirstSubHeadingLevel, WordTags.LastSubHeadingLevel)], h.Text),
+                    PlanParagraph { Runs: [{ LeadLevel: 0 } only] } => TextParagraph(protoParagraph, only.Text),
+                    PlanParagraph p => PointParagraph(p),
+                    _ => throw new ArgumentOutOfRangeException(nameof(blocks)),
+                });
             }
+            return result;
         }
 
         private static WParagraph TextParagraph(WParagraph proto, string text)
@@ -277,14 +286,22 @@ public static class WordRenderer
             return p;
         }
 
-        private WParagraph PointParagraph(Point point)
+        /// <summary>A paragraph with a run-in lead: the lead in its level's character style (<see cref="WordStyles.Lead"/>), the text plain.</summary>
+        private WParagraph PointParagraph(PlanParagraph point)
         {
             var p = (WParagraph)protoPoint.CloneNode(true);
             var runs = p.Descendants<Run>().ToList();
             var leadPr = runs.FirstOrDefault()?.RunProperties?.CloneNode(true) as RunProperties;
             var textPr = runs.Count > 1 ? runs[^1].RunProperties?.CloneNode(true) as RunProperties : null;
-            Emptied(p).Append(Runs(leadPr, point.Lead));
-            if (!string.IsNullOrEmpty(point.Text)) p.Append(Runs(textPr, point.Text));
+            Emptied(p);
+            foreach (var run in point.Runs)
+            {
+                if (run.LeadLevel == 0) { p.Append(Runs(textPr, run.Text)); continue; }
+                var pr = (RunProperties?)leadPr?.CloneNode(true) ?? new RunProperties();
+                // A template without the level styles keeps its own lead style.
+                if (styleIds.Contains(WordStyles.Lead(run.LeadLevel))) pr.RunStyle = new RunStyle { Val = WordStyles.Lead(run.LeadLevel) };
+                p.Append(Runs(pr, run.Text));
+            }
             return p;
         }
 
@@ -306,23 +323,43 @@ public static class WordRenderer
             yield return run;
         }
 
-        /// <summary>Replaces every content control by its content; drops the empty ones and paragraphs left empty by them.</summary>
-        private void Unwrap()
+        /// <summary>
+        /// Replaces every content control by its content; drops the empty ones and body paragraphs left empty by them.
+        /// Each parent's children are rebuilt in one pass: moving them one by one costs the length of the list each
+        /// time (OpenXML keeps children in a singly linked list), which made 100,000 paragraphs take minutes.
+        /// </summary>
+        private void Unwrap() => Flatten(body);
+
+        /// <summary>Unwraps the controls under <paramref name="parent"/>; true when it held any.</summary>
+        private bool Flatten(OpenXmlElement parent)
         {
-            foreach (var sdt in body.Descendants<SdtElement>().Reverse().ToList())
+            if (!parent.HasChildren) return false;
+            var children = parent.ChildElements.ToList();
+            bool rebuild = false;
+            var drop = new HashSet<OpenXmlElement>(ReferenceEqualityComparer.Instance);
+            foreach (var child in children)
             {
-                var parent = sdt.Parent;
-                var content = Content(sdt);
-                if (content is not null)
-                    foreach (var child in content.ChildElements.ToList())
-                    {
-                        child.Remove();
-                        sdt.InsertBeforeSelf(child);
-                    }
-                sdt.Remove();
-                if (parent is WParagraph p && !p.ChildElements.Any(e => e is not ParagraphProperties) && p.Parent is Body)
-                    p.Remove();
+                cancel.ThrowIfCancellationRequested();
+                if (child is SdtElement) rebuild = true;
+                // A body paragraph that held only controls, now empty, goes too.
+                if (Flatten(child) && parent is Body && child is WParagraph p && !p.ChildElements.Any(e => e is not ParagraphProperties))
+                    rebuild = drop.Add(p);
             }
+            if (!rebuild) return false;
+            var kept = new List<OpenXmlElement>(children.Count);
+            foreach (var child in children)
+            {
+                if (drop.Contains(child)) continue;
+                if (child is not SdtElement sdt) { kept.Add(child); continue; }
+                if (Content(sdt) is { } content)
+                {
+                    kept.AddRange(content.ChildElements);
+                    content.RemoveAllChildren();
+                }
+            }
+            parent.RemoveAllChildren();
+            parent.Append(kept);
+            return true;
         }
     }
 }

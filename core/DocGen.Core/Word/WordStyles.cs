@@ -1,3 +1,4 @@
+using DocGen.Core.Rendering;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
 
@@ -38,6 +39,22 @@ internal static class WordStyles
     /// <summary>One 4号 character: the page number sits this far in from the edge of the text block.</summary>
     public const int PageNumberInset = 280;
 
+    /// <summary>The character style of a run-in lead of a level; level 3 ("1.") keeps the historic PointLead id.</summary>
+    public static string Lead(int level) => level == 3 ? PointLead : $"PointLead{Math.Clamp(level, 1, 4)}";
+
+    public static string FontName(Face face) => face switch
+    {
+        Face.HeiTi => HeiTi,
+        Face.KaiTi => KaiTi,
+        _ => FangSong,
+    };
+
+    /// <summary>The table text's line: 1.4 × 10.5 pt, as the PDF engine sets a line without a fixed pitch.</summary>
+    public const int TableLineTwips = 294;
+
+    /// <summary>Body text condensed by −5 twentieths of a point (see the Normal style).</summary>
+    public const int BodyCondenseTwips = -5;
+
     public static int Mm(double mm) => (int)Math.Round(mm / 25.4 * 1440);
 
     public static Styles Build()
@@ -55,9 +72,18 @@ internal static class WordStyles
                 SpacingBetweenLines = new SpacingBetweenLines { Before = "0", After = "0", Line = LinePitchTwips.ToString(), LineRule = LineSpacingRuleValues.Exact },
             })));
 
+        // GB/T 9704's 28 characters of 3号 in the 156 mm line: 15.79 pt a character, 0.21 pt less than 16 pt.
+        // Body text is condensed by a quarter point, so Word, WPS and LibreOffice all set 28 characters a line.
+        // (A linesAndChars grid with charSpace −849 says the same to Word, but LibreOffice gives every 16 pt
+        // character two 15.79 pt cells, 14 characters a line, so the grid stays lines-only.)
         styles.Append(ParagraphStyle(Normal, "Normal", null, isDefault: true,
             new StyleParagraphProperties { Justification = new Justification { Val = JustificationValues.Both } },
-            new StyleRunProperties()));
+            new StyleRunProperties
+            {
+                Spacing = new Spacing { Val = BodyCondenseTwips },
+                FontSize = new FontSize { Val = "32" },
+                FontSizeComplexScript = new FontSizeComplexScript { Val = "32" },
+            }));
         styles.Append(ParagraphStyle(Title, "公文标题", Normal, false,
             new StyleParagraphProperties
             {
@@ -67,10 +93,11 @@ internal static class WordStyles
                 Justification = new Justification { Val = JustificationValues.Center },
                 OutlineLevel = new OutlineLevel { Val = 0 },
             },
-            RunProps(XiaoBiaoSong, 44, bold: false)));
+            Uncondensed(RunProps(XiaoBiaoSong, 44, bold: false))));
+        // The agency and the date in 仿宋, as in the PDF; one blank line after the title and one after the date.
         styles.Append(ParagraphStyle(Agency, "发布机关", Normal, false,
             new StyleParagraphProperties { KeepNext = new KeepNext(), Justification = new Justification { Val = JustificationValues.Center } },
-            RunProps(KaiTi, 32, bold: false)));
+            RunProps(FangSong, 32, bold: false)));
         styles.Append(ParagraphStyle(Date, "发布日期", Normal, false,
             new StyleParagraphProperties
             {
@@ -80,35 +107,32 @@ internal static class WordStyles
             RunProps(FangSong, 32, bold: false)));
         styles.Append(ParagraphStyle(Body, "公文正文", Normal, false, BodyIndent(), new StyleRunProperties()));
 
-        var headings = new (string Id, string Name, string Font, bool Bold, int Level)[]
+        // Headings and run-in leads of a level share one face (LevelStyles), as in the PDF.
+        for (int level = 1; level <= 4; level++)
         {
-            (Heading1, "heading 1", HeiTi, false, 0),
-            (Heading2, "heading 2", KaiTi, false, 1),
-            (Heading3, "heading 3", FangSong, true, 2),
-            (Heading4, "heading 4", FangSong, true, 3),
-        };
-        foreach (var h in headings)
-        {
+            var (face, bold) = LevelStyles.For(level);
             var pPr = BodyIndent();
             pPr.KeepNext = new KeepNext();
-            pPr.OutlineLevel = new OutlineLevel { Val = h.Level };
-            var style = ParagraphStyle(h.Id, h.Name, Normal, false, pPr, RunProps(h.Font, 32, h.Bold));
+            pPr.OutlineLevel = new OutlineLevel { Val = level - 1 };
+            var style = ParagraphStyle($"Heading{level}", $"heading {level}", Normal, false, pPr, RunProps(FontName(face), 32, bold));
             style.NextParagraphStyle = new NextParagraphStyle { Val = Body };
             styles.Append(style);
-        }
 
-        var lead = new Style { Type = StyleValues.Character, StyleId = PointLead, CustomStyle = true };
-        lead.Append(new StyleName { Val = "要点引导句" }, new PrimaryStyle(),
-            new StyleRunProperties { Bold = new Bold(), BoldComplexScript = new BoldComplexScript() });
-        styles.Append(lead);
+            var lead = new Style { Type = StyleValues.Character, StyleId = Lead(level), CustomStyle = true };
+            var leadRun = new StyleRunProperties { RunFonts = Fonts(FontName(face)) };
+            if (bold) { leadRun.Bold = new Bold(); leadRun.BoldComplexScript = new BoldComplexScript(); }
+            lead.Append(new StyleName { Val = level == 3 ? "要点引导句" : $"要点引导句（{level}级）" }, new PrimaryStyle(), leadRun);
+            styles.Append(lead);
+        }
 
         var tablePPr = new StyleParagraphProperties
         {
             SnapToGrid = new SnapToGrid { Val = false },
-            SpacingBetweenLines = new SpacingBetweenLines { Before = "0", After = "0", Line = "260", LineRule = LineSpacingRuleValues.AtLeast },
+            // Rows as tall as the PDF's: 10.5 pt text on a 14.7 pt line (1.4 em), 3 pt above and below (the cell margins).
+            SpacingBetweenLines = new SpacingBetweenLines { Before = "0", After = "0", Line = TableLineTwips.ToString(), LineRule = LineSpacingRuleValues.Exact },
             Justification = new Justification { Val = JustificationValues.Center },
         };
-        styles.Append(ParagraphStyle(TableText, "表格文字", Normal, false, tablePPr, RunProps(FangSong, 21, bold: false)));
+        styles.Append(ParagraphStyle(TableText, "表格文字", Normal, false, tablePPr, Uncondensed(RunProps(FangSong, 21, bold: false))));
         styles.Append(ParagraphStyle(TableHeader, "表格标题行", TableText, false,
             new StyleParagraphProperties { KeepNext = new KeepNext() }, new StyleRunProperties()));
         styles.Append(ParagraphStyle(PageNumber, "页码", Normal, false,
@@ -117,7 +141,7 @@ internal static class WordStyles
                 SnapToGrid = new SnapToGrid { Val = false },
                 SpacingBetweenLines = new SpacingBetweenLines { Line = "240", LineRule = LineSpacingRuleValues.Auto },
             },
-            RunProps(SongTi, 28, bold: false)));
+            Uncondensed(RunProps(SongTi, 28, bold: false))));
 
         var table = new Style { Type = StyleValues.Table, StyleId = TableGrid, CustomStyle = true };
         var border = () => new { Val = BorderValues.Single, Size = 4u, Space = 0u, Color = "000000" };
@@ -132,10 +156,10 @@ internal static class WordStyles
                     new InsideHorizontalBorder { Val = b.Val, Size = b.Size, Space = b.Space, Color = b.Color },
                     new InsideVerticalBorder { Val = b.Val, Size = b.Size, Space = b.Space, Color = b.Color }),
                 new TableCellMarginDefault(
-                    new TopMargin { Width = "28", Type = TableWidthUnitValues.Dxa },
-                    new TableCellLeftMargin { Width = 57, Type = TableWidthValues.Dxa },
-                    new BottomMargin { Width = "28", Type = TableWidthUnitValues.Dxa },
-                    new TableCellRightMargin { Width = 57, Type = TableWidthValues.Dxa })));
+                    new TopMargin { Width = "60", Type = TableWidthUnitValues.Dxa },
+                    new TableCellLeftMargin { Width = 80, Type = TableWidthValues.Dxa },
+                    new BottomMargin { Width = "60", Type = TableWidthUnitValues.Dxa },
+                    new TableCellRightMargin { Width = 80, Type = TableWidthValues.Dxa })));
         styles.Append(table);
         return styles;
     }
@@ -145,6 +169,13 @@ internal static class WordStyles
         Indentation = new Indentation { FirstLineChars = 200, FirstLine = "640" },
         Justification = new Justification { Val = JustificationValues.Both },
     };
+
+    /// <summary>Off the character grid (title, tables, page numbers) text keeps its natural spacing.</summary>
+    private static StyleRunProperties Uncondensed(StyleRunProperties r)
+    {
+        r.Spacing = new Spacing { Val = 0 };
+        return r;
+    }
 
     private static RunFonts Fonts(string font) => new()
     {

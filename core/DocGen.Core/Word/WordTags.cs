@@ -70,4 +70,6 @@ public sealed record WordRenderOptions
 {
     /// <summary>Keep the content controls (and the prototypes) so the output can be filled again.</summary>
     public bool KeepContentControls { get; init; }
+    /// <summary>How the text is prepared (punctuation), as for the PDF.</summary>
+    public DocGen.Core.Rendering.PlanOptions? Plan { get; init; }
 }

@@ -140,7 +140,7 @@ internal sealed class TableLayouter(TextLayouter text, LayoutDiagnostics diagnos
         return new PreparedTable
         {
             Source = t, X = Math.Max(0, (textWidth - width) / 2), Cells = cells, RowHeights = heights,
-            HeaderRows = header, PageRoom = pageHeight - heights.Take(header).Sum(), KeepWholeHeight = pageHeight / 4,
+            HeaderRows = header, PageRoom = pageHeight - heights.Take(header).Sum(), KeepWholeHeight = t.KeepWholeGroupHeight ?? pageHeight / 4,
         };
     }
 

@@ -29,7 +29,7 @@ public sealed class ParagraphBlock : Block
     public List<TextRun> Runs { get; } = [];
     /// <summary>Alignment; Justify by default, as in official documents.</summary>
     public TextAlign Align { get; set; } = TextAlign.Justify;
-    /// <summary>First-line indent in characters of the first run's size (2 = two characters).</summary>
+    /// <summary>First-line indent in characters of the first run's size plus the letter spacing (2 = two characters).</summary>
     public double FirstLineIndentChars { get; set; }
     /// <summary>Left indent of every line in points (in addition to the first-line indent).</summary>
     public double LeftIndent { get; set; }

@@ -40,6 +40,11 @@ public sealed class TableBlock : Block
     public double BorderWidth { get; set; } = 0.5;
     /// <summary>Total width in points; null = the text block width.</summary>
     public double? Width { get; set; }
+    /// <summary>
+    /// A rowSpan group no taller than this moves to the next page whole; null for a quarter of the text block.
+    /// 0 leaves the choice to <see cref="TableRow.KeepWithNext"/> (a caller that decides its keeps itself).
+    /// </summary>
+    public double? KeepWholeGroupHeight { get; set; }
     /// <summary>Space above the table in points.</summary>
     public double SpaceBefore { get; set; }
     /// <summary>Space below the table in points.</summary>

@@ -13,7 +13,9 @@ internal sealed class TextLayouter(FontResolver fonts, LayoutDiagnostics diagnos
         double firstSize = p.Runs.Count > 0 ? p.Runs[0].Size : 12;
         var layout = new ParagraphLayout { Source = p };
         double inner = Math.Max(firstSize, width - p.LeftIndent - p.RightIndent);
-        layout.Lines.AddRange(LineBreaker.Break(atoms, inner, p.FirstLineIndentChars * firstSize, p.Align, p.LinePitch));
+        // The indent is in characters as set, letter spacing included: two grid cells, as Word's character units.
+        double indent = p.FirstLineIndentChars * (firstSize + p.LetterSpacing);
+        layout.Lines.AddRange(LineBreaker.Break(atoms, inner, indent, p.Align, p.LinePitch));
         return layout;
     }
 

@@ -51,7 +51,7 @@ public class ReportPdfTests
         string squeezed = ExternalTool.Squeeze(text);
         var edition = EditionCatalog.Find(report.Edition)!;
         foreach (var section in report.Sections)
-            Assert.Contains(ExternalTool.Squeeze(section.Heading), squeezed);
+            Assert.Contains(ExternalTool.Squeeze(Punctuation.Normalise(section.Heading)), squeezed);
         foreach (var table in edition.Tables)
         {
             foreach (var label in table.Layout.SelectMany(r => r).Select(c => c.Text).OfType<string>())
@@ -59,7 +59,8 @@ public class ReportPdfTests
         }
         // Narrative in order: each paragraph's first characters appear after the previous one's.
         int at = 0;
-        foreach (var p in Narrative(report).Select(t => ExternalTool.Squeeze(t)).Where(t => t.Length >= 6))
+        // As printed: half-width punctuation between Chinese characters made full-width (the default).
+        foreach (var p in Narrative(report).Select(t => ExternalTool.Squeeze(Punctuation.Normalise(t))).Where(t => t.Length >= 6))
         {
             int found = squeezed.IndexOf(p[..6], at, StringComparison.Ordinal);
             Assert.True(found >= 0, $"“{p[..6]}” not found after offset {at}");

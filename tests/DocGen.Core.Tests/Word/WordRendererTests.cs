@@ -2,6 +2,7 @@ using System.IO.Compression;
 using DocGen.Core.Editions;
 using DocGen.Core.Json;
 using DocGen.Core.Model;
+using DocGen.Core.Rendering;
 using DocGen.Core.Word;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -87,8 +88,9 @@ public class WordRendererTests
         Assert.Contains(report.Agency, text);
         var headings = edition.Mandated ? edition.Sections.Select(s => s.Heading) : report.Sections.Select(s => s.Heading);
         foreach (var h in headings) Assert.Contains(h, text);
+        // As printed: half-width punctuation between Chinese characters made full-width (the default).
         foreach (var section in report.Sections)
-            foreach (var t in Texts(section.Blocks)) Assert.Contains(t, text);
+            foreach (var t in Texts(section.Blocks)) Assert.Contains(Punctuation.Normalise(t), text);
         Assert.DoesNotContain("样式原型", text);
     }
 
@@ -390,7 +392,7 @@ public class WordRendererTests
                 var edition = Ed(report.Edition);
                 var headings = edition.Mandated ? edition.Sections.Select(s => s.Heading) : report.Sections.Select(s => s.Heading);
                 var subheadings = report.Sections.SelectMany(s => SubHeadings(s.Blocks));
-                foreach (var h in headings.Append(report.EffectiveTitle).Concat(subheadings))
+                foreach (var h in headings.Append(report.EffectiveTitle).Concat(subheadings).Select(Punctuation.Normalise))
                     Assert.True(compact.Contains(string.Concat(h.Where(c => !char.IsWhiteSpace(c)))), $"{reports[i].Name}: heading {h} missing from the PDF");
                 foreach (var table in edition.Tables)
                     foreach (var cell in table.AllCells())
