@@ -14,12 +14,12 @@ namespace DocGen.Functions.Tests;
 public sealed class HostileInputTests : IAsyncLifetime
 {
     private readonly string _root = Directory.CreateTempSubdirectory("docgen-hostile-").FullName;
-    private CountingStore _store = null!;
+    private FaultyBlobStore _store = null!;
     private RunningService _service = null!;
 
     public async Task InitializeAsync()
     {
-        _store = new CountingStore(new FileSystemBlobStore(_root));
+        _store = new FaultyBlobStore(new FileSystemBlobStore(_root), failOnWrite: 0); // never fails; counts the writes
         _service = await RunningService.StartAsync(new Dictionary<string, string?>(), _store);
     }
 
@@ -190,24 +190,5 @@ public sealed class HostileInputTests : IAsyncLifetime
         Assert.Equal("BAD_REQUEST", json.GetProperty("code").GetString());
         Assert.Equal(400, json.GetProperty("status").GetInt32());
         await StillServing();
-    }
-
-    /// <summary>Counts the writes that reach the store.</summary>
-    private sealed class CountingStore(IBlobStore inner) : IBlobStore
-    {
-        private int _writes;
-        public int Writes => Volatile.Read(ref _writes);
-
-        public Task<BlobInfo> WriteAsync(string path, Stream content, string contentType, WriteMode mode = WriteMode.Overwrite, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref _writes);
-            return inner.WriteAsync(path, content, contentType, mode, cancellationToken);
-        }
-
-        public Task<Stream?> OpenReadAsync(string path, CancellationToken cancellationToken = default) => inner.OpenReadAsync(path, cancellationToken);
-        public Task<BlobInfo?> GetInfoAsync(string path, CancellationToken cancellationToken = default) => inner.GetInfoAsync(path, cancellationToken);
-        public Task<bool> ExistsAsync(string path, CancellationToken cancellationToken = default) => inner.ExistsAsync(path, cancellationToken);
-        public IAsyncEnumerable<BlobInfo> ListAsync(string prefix, CancellationToken cancellationToken = default) => inner.ListAsync(prefix, cancellationToken);
-        public Task<bool> DeleteAsync(string path, CancellationToken cancellationToken = default) => inner.DeleteAsync(path, cancellationToken);
     }
 }
