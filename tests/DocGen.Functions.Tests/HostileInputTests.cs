@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.Json;
 using DocGen.Storage;
 using DocGen.Storage.Tests;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
 
 namespace DocGen.Functions.Tests;
 
@@ -14,13 +16,34 @@ namespace DocGen.Functions.Tests;
 public sealed class HostileInputTests : IAsyncLifetime
 {
     private readonly string _root = Directory.CreateTempSubdirectory("docgen-hostile-").FullName;
-    private CountingStore _store = null!;
+    private FaultyBlobStore _store = null!;
     private RunningService _service = null!;
 
     public async Task InitializeAsync()
     {
-        _store = new CountingStore(new FileSystemBlobStore(_root));
-        _service = await RunningService.StartAsync(new Dictionary<string, string?>(), _store);
+        _store = new FaultyBlobStore(new FileSystemBlobStore(_root), failOnWrite: 0); // never fails; counts the writes
+        _service = await RunningService.StartAsync(new Dictionary<string, string?>(), _store,
+            configure: b => b.Logging.AddProvider(_errors));
+    }
+
+    private readonly ErrorLog _errors = new();
+
+    /// <summary>Collects what is logged as an error, so a test can show that a user's mistake is not logged as a failure.</summary>
+    private sealed class ErrorLog : ILoggerProvider
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<string> Entries { get; } = new();
+        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, Entries);
+        public void Dispose() { }
+
+        private sealed class Logger(string category, System.Collections.Concurrent.ConcurrentQueue<string> entries) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                if (IsEnabled(logLevel)) entries.Enqueue($"{category}: {formatter(state, exception)} {exception?.GetType().Name}");
+            }
+        }
     }
 
     public async Task DisposeAsync()
@@ -110,6 +133,8 @@ public sealed class HostileInputTests : IAsyncLifetime
         foreach (var agency in new[] { "某局／信息中心", "某局∕信息中心", "某局․․信息中心" })
             await Problem(await admin.PostAsync("/api/reports", RunningService.Json(ApiTests.ReportJson(36, agency: agency))),
                 HttpStatusCode.UnprocessableEntity, StorageErrorCodes.InvalidAgency);
+        await Problem(await admin.GetAsync("/api/reports?agency=" + Uri.EscapeDataString("某局／信息中心")), HttpStatusCode.UnprocessableEntity, StorageErrorCodes.InvalidAgency);
+        Assert.Empty(_errors.Entries); // a refused name is the user's mistake, not an unhandled exception
         await StillServing();
     }
 
@@ -190,24 +215,5 @@ public sealed class HostileInputTests : IAsyncLifetime
         Assert.Equal("BAD_REQUEST", json.GetProperty("code").GetString());
         Assert.Equal(400, json.GetProperty("status").GetInt32());
         await StillServing();
-    }
-
-    /// <summary>Counts the writes that reach the store.</summary>
-    private sealed class CountingStore(IBlobStore inner) : IBlobStore
-    {
-        private int _writes;
-        public int Writes => Volatile.Read(ref _writes);
-
-        public Task<BlobInfo> WriteAsync(string path, Stream content, string contentType, WriteMode mode = WriteMode.Overwrite, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref _writes);
-            return inner.WriteAsync(path, content, contentType, mode, cancellationToken);
-        }
-
-        public Task<Stream?> OpenReadAsync(string path, CancellationToken cancellationToken = default) => inner.OpenReadAsync(path, cancellationToken);
-        public Task<BlobInfo?> GetInfoAsync(string path, CancellationToken cancellationToken = default) => inner.GetInfoAsync(path, cancellationToken);
-        public Task<bool> ExistsAsync(string path, CancellationToken cancellationToken = default) => inner.ExistsAsync(path, cancellationToken);
-        public IAsyncEnumerable<BlobInfo> ListAsync(string prefix, CancellationToken cancellationToken = default) => inner.ListAsync(prefix, cancellationToken);
-        public Task<bool> DeleteAsync(string path, CancellationToken cancellationToken = default) => inner.DeleteAsync(path, cancellationToken);
     }
 }

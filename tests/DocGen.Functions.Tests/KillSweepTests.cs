@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text.Json;
 using DocGen.Storage;
@@ -129,7 +128,7 @@ public sealed class KillSweepTests(ITestOutputHelper output) : IDisposable
 
         public static async Task<Server> StartAsync(string data)
         {
-            int port = FreePort();
+            int port = AzuriteFixture.FreeLoopbackPort();
             var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = data };
             psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "DocGen.Functions.dll"));
             psi.Environment[ServiceSettings.Port] = port.ToString();
@@ -177,15 +176,6 @@ public sealed class KillSweepTests(ITestOutputHelper output) : IDisposable
         {
             Kill();
             _process.Dispose();
-        }
-
-        private static int FreePort()
-        {
-            var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
-            return port;
         }
     }
 }

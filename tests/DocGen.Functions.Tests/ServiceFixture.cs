@@ -35,7 +35,8 @@ public sealed class RunningService : IAsyncDisposable
     }
 
     /// <summary>Starts the service with <paramref name="storage"/> settings; <paramref name="store"/> replaces the configured store.</summary>
-    public static async Task<RunningService> StartAsync(IDictionary<string, string?> storage, IBlobStore? store = null, long? maxBody = null)
+    public static async Task<RunningService> StartAsync(IDictionary<string, string?> storage, IBlobStore? store = null, long? maxBody = null,
+        Action<WebApplicationBuilder>? configure = null)
     {
         var settings = Settings(storage);
         if (maxBody is { } m) settings[ServiceSettings.MaxBodyBytes] = m.ToString();
@@ -43,6 +44,7 @@ public sealed class RunningService : IAsyncDisposable
         {
             b.Configuration.AddInMemoryCollection(settings);
             if (store is not null) b.Services.AddSingleton<IBlobStore>(store);
+            configure?.Invoke(b);
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

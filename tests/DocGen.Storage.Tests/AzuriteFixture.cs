@@ -159,7 +159,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
         return null;
     }
 
-    private static int FreeLoopbackPort()
+    internal static int FreeLoopbackPort()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

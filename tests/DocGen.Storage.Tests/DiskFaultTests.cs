@@ -99,3 +99,29 @@ public class DiskFaultTests
         }
     }
 }
+
+/// <summary>What Azure Blob Storage says when it throttles or is full becomes the same typed fault as a full or read-only disk.</summary>
+public class AzureFaultClassificationTests
+{
+    [Theory]
+    [InlineData(503, "ServerBusy", StorageFaultKind.Throttled, 5)]
+    [InlineData(500, "OperationTimedOut", StorageFaultKind.Throttled, 5)]
+    [InlineData(429, null, StorageFaultKind.Throttled, 5)]
+    [InlineData(403, "AccountIsDisabled", StorageFaultKind.ReadOnly, 60)]
+    [InlineData(409, "AccountLimitExceeded", StorageFaultKind.Full, -1)]
+    public void Azure_errors_are_classified(int status, string? code, StorageFaultKind kind, int retryAfter)
+    {
+        var fault = StorageUnavailableException.Classify(new Azure.RequestFailedException(status, "simulated", code, null), "reports/x");
+        Assert.NotNull(fault);
+        Assert.Equal(kind, fault!.Kind);
+        Assert.Equal(retryAfter < 0 ? null : TimeSpan.FromSeconds(retryAfter), fault.RetryAfter);
+    }
+
+    [Fact]
+    public void Other_errors_keep_their_own_type()
+    {
+        Assert.Null(StorageUnavailableException.Classify(new Azure.RequestFailedException(404, "missing", "BlobNotFound", null), "reports/x"));
+        Assert.Null(StorageUnavailableException.Classify(new BlobAlreadyExistsException("reports/x"), "reports/x"));
+        Assert.Null(StorageUnavailableException.Classify(new InvalidOperationException(), "reports/x"));
+    }
+}

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace DocGen.Storage.Tests;
 
-/// <summary>Decorator that throws a simulated fault on the Nth write (1-based), before the write reaches the store.</summary>
+/// <summary>Decorator that throws a simulated fault on the Nth write (1-based; 0 never), before the write reaches the store, and counts the writes.</summary>
 internal sealed class FaultyBlobStore(IBlobStore inner, int failOnWrite) : IBlobStore
 {
     private int _writes;

@@ -8,7 +8,8 @@ namespace DocGen.Core.Import;
 /// <summary>Reads the text of one table cell as the column asks, or says why it cannot.</summary>
 internal static partial class CellReader
 {
-    [GeneratedRegex(@"^(?<sign>[+-]?)(?<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?<frac>\d+))?(?<unit>万元|元|件|个|项|条|次)?$")]
+    // [0-9], not \d: \d also matches the digits of other scripts (᧔, ٣…), which decimal.Parse refuses.
+    [GeneratedRegex(@"^(?<sign>[+-]?)(?<int>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.(?<frac>[0-9]+))?(?<unit>万元|元|件|个|项|条|次)?$")]
     private static partial Regex NumberRegex();
 
     /// <summary>Texts published for "not applicable".</summary>
@@ -47,7 +48,11 @@ internal static partial class CellReader
         string digits = m.Groups["int"].Value.Replace(",", "");
         string frac = m.Groups["frac"].Value;
         string? unit = m.Groups["unit"].Success ? m.Groups["unit"].Value : null;
-        var number = decimal.Parse(m.Groups["sign"].Value + digits + (frac.Length > 0 ? "." + frac : ""), NumberStyles.Number, CultureInfo.InvariantCulture);
+        if (!decimal.TryParse(m.Groups["sign"].Value + digits + (frac.Length > 0 ? "." + frac : ""), NumberStyles.Number, CultureInfo.InvariantCulture, out var number))
+        {
+            error = $"“{Narrative.Excerpt(text.Trim())}”超出数值范围";
+            return null;
+        }
         var notes = new List<string>();
         if (digits.Length > 1 && digits[0] == '0')
             notes.Add($"“{text.Trim()}”有多余的前导零，读作{number.ToString(CultureInfo.InvariantCulture)}");

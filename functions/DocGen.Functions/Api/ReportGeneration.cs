@@ -82,6 +82,8 @@ public sealed class ReportGeneration(ReportRepository repository, DocumentRender
     private async Task<(ReportManifest Manifest, bool Created)> RenderAndSaveAsync(Report report, string agency, string id, byte[] canonical,
         IReadOnlyList<Finding> findings, OutputFormats formats, DateTimeOffset now)
     {
+        // A request that finished just before this one joined has completed the report: nothing to do.
+        if (await repository.GetReportAsync(agency, report.Year, id) is { } done) return (done, false);
         // Layout and font subsetting are CPU work; keep them off the request's synchronous path.
         var docs = await Task.Run(() => renderer.Render(report, formats));
         return await repository.SaveOnceAsync(new NewReport

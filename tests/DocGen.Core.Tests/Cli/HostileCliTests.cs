@@ -87,6 +87,28 @@ public class HostileCliTests
     }
 
     [Fact]
+    public void Sweep_removes_unfinished_saves_only()
+    {
+        using var dir = new TempDir();
+        string complete = Path.Combine(dir.Path, "reports", "甲局", "2024", "r1");
+        string unfinished = Path.Combine(dir.Path, "reports", "甲局", "2024", "r2");
+        Directory.CreateDirectory(complete);
+        Directory.CreateDirectory(unfinished);
+        File.WriteAllText(Path.Combine(complete, "input.json"), "{}");
+        File.WriteAllText(Path.Combine(complete, "manifest.json"), "{}");
+        File.WriteAllText(Path.Combine(unfinished, "input.json"), "{}");
+        File.WriteAllText(Path.Combine(unfinished, ".0123.tmp"), "killed");
+        foreach (var f in Directory.EnumerateFiles(dir.Path, "*", SearchOption.AllDirectories)) File.SetLastWriteTimeUtc(f, DateTime.UtcNow.AddHours(-3));
+
+        var r = CliRunner.Run("sweep", "--data", dir.Path);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("1个临时文件，1个没有清单的报告目录（1个文件）", r.Stdout);
+        Assert.True(File.Exists(Path.Combine(complete, "input.json")));
+        Assert.False(File.Exists(Path.Combine(unfinished, "input.json")));
+        Refused(CliRunner.Run("sweep", "--data", dir.File("missing")), "DATA_DIR_NOT_FOUND");
+    }
+
+    [Fact]
     public void Render_on_a_full_disk_keeps_the_earlier_outputs()
     {
         using var disk = Tmpfs.TryMount(8192);
