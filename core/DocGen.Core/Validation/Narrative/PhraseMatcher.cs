@@ -61,7 +61,7 @@ internal static class PhraseMatcher
 
     /// <summary>
     /// Whether a paragraph may hold a statement at all, decided with a few vectorised searches since most
-    /// paragraphs hold none: a figure before a unit (15件, 二十三条, 9.46万元), a claim without a figure
+    /// paragraphs hold none: a figure before a unit (15件, 二十三起; 行政许可…3条, 9.46万元), a claim without a figure
     /// (无行政复议, 均获维持), or a line break that may split either.
     /// </summary>
     public static bool MayHold(string text)
@@ -70,7 +70,9 @@ internal static class PhraseMatcher
         if (span.IndexOfAny('\r', '\n') >= 0) return true;
         if (span.IndexOf("行政复议", StringComparison.Ordinal) >= 0 || span.IndexOf("行政诉讼", StringComparison.Ordinal) >= 0 || span.IndexOf("维持", StringComparison.Ordinal) >= 0)
             return true;
-        return FigureBeforeUnit(span, '件', '条', '起') || FigureBeforeUnit(span, '宗', '个', '万');
+        // 件, 起 and 宗 count requests and cases; 条, 个 and 万(元) only the 行政许可/处罚/强制/事业性收费 figures of 表二.
+        return FigureBeforeUnit(span, '件', '起', '宗')
+               || (span.IndexOf("行政", StringComparison.Ordinal) >= 0 && FigureBeforeUnit(span, '条', '个', '万'));
     }
 
     private static bool FigureBeforeUnit(ReadOnlySpan<char> text, char a, char b, char c)
