@@ -176,7 +176,7 @@ public static class NarrativePhrases
             Wordings =
             [
                 @"行政复议(?:案件|申请)?" + Sum + "{n}" + Cases,
-                @"{n}\s*(?:件|起|宗)(?:政府信息公开)?(?:类)?行政复议",
+                @"(?:发生|收到|受理|办理|涉及|共有|共)\s*{n}\s*(?:件|起|宗)(?:政府信息公开)?(?:类)?行政复议",
             ],
             Readings = [Rev(Total, Review)],
         },
@@ -187,7 +187,7 @@ public static class NarrativePhrases
             Wordings =
             [
                 @"行政诉讼(?:案件)?" + Sum + "{n}" + Cases,
-                @"{n}\s*(?:件|起|宗)(?:政府信息公开)?(?:类)?行政诉讼",
+                @"(?:发生|收到|受理|办理|涉及|共有|共)\s*{n}\s*(?:件|起|宗)(?:政府信息公开)?(?:类)?行政诉讼",
             ],
             Readings = Lawsuits(Total),
         },

@@ -25,38 +25,22 @@ internal static class PhraseMatcher
     private const string Gap = $@"[^{ClauseEnds}{SentenceEnds}\d]{{0,12}}?";
     private const string End = $"[{ClauseEnds}{SentenceEnds}]";
 
+    // Wordings open with words, never with the figure: a leading figure makes every digit a candidate start (slow).
     private static readonly (NarrativePhrase Phrase, Regex[] Wordings)[] Compiled = NarrativePhrases.All
         .Select(p => (p, p.Wordings.Select(w => new Regex(w.Replace("{n}", Number).Replace("{gap}", Gap).Replace("{end}", End),
             RegexOptions.Compiled | RegexOptions.CultureInvariant)).ToArray()))
         .ToArray();
 
-    /// <summary>
-    /// Every phrase's anchors, found by their first characters (one vectorised pass over the paragraph), and for
-    /// each the phrases it lets through. Multi-string search values proved slow on CJK text.
-    /// </summary>
-    private static readonly string[] AnchorWords = NarrativePhrases.All.SelectMany(p => p.Anchors).Distinct().ToArray();
-    private static readonly SearchValues<char> AnchorStarts = SearchValues.Create(AnchorWords.Select(a => a[0]).Distinct().ToArray());
-    private static readonly Dictionary<char, (string Word, int[] Phrases)[]> AnchorsByStart = AnchorWords
-        .GroupBy(a => a[0])
-        .ToDictionary(g => g.Key, g => g.Select(a => (a, Enumerable.Range(0, Compiled.Length).Where(i => Compiled[i].Phrase.Anchors.Contains(a)).ToArray())).ToArray());
+    /// <summary>Every phrase's anchors, and for each the phrases it lets through.</summary>
+    private static readonly (string Word, int[] Phrases)[] AnchorWords = NarrativePhrases.All.SelectMany(p => p.Anchors).Distinct()
+        .Select(a => (a, Enumerable.Range(0, Compiled.Length).Where(i => Compiled[i].Phrase.Anchors.Contains(a)).ToArray())).ToArray();
 
-    /// <summary>Marks the phrases whose anchors occur in <paramref name="text"/>; false when there are none.</summary>
-    private static bool Anchored(ReadOnlySpan<char> text, Span<bool> phrases)
+    /// <summary>Marks the phrases whose anchors occur in <paramref name="text"/> (one vectorised substring search per anchor).</summary>
+    private static void Anchored(ReadOnlySpan<char> text, Span<bool> phrases)
     {
-        bool any = false;
-        for (int at = text.IndexOfAny(AnchorStarts); at >= 0;)
-        {
-            foreach (var (word, ids) in AnchorsByStart[text[at]])
-                if (text[at..].StartsWith(word, StringComparison.Ordinal))
-                {
-                    any = true;
-                    if (phrases.IsEmpty) return true;
-                    foreach (int i in ids) phrases[i] = true;
-                }
-            int next = text[(at + 1)..].IndexOfAny(AnchorStarts);
-            at = next < 0 ? -1 : at + 1 + next;
-        }
-        return any;
+        foreach (var (word, ids) in AnchorWords)
+            if (text.IndexOf(word, StringComparison.Ordinal) >= 0)
+                foreach (int i in ids) phrases[i] = true;
     }
 
     private static readonly Regex ShareAfter = new($@"\G\s*(?:[,，]\s*(?:占比|占)|[(（]\s*(?:占比|占)?|占比|占)[^{ClauseEnds}{SentenceEnds}\d%％()（）]{{0,12}}?(?<p>\d+(?:[.．]\d+)?)\s*[%％]",
@@ -77,7 +61,7 @@ internal static class PhraseMatcher
 
     /// <summary>
     /// Whether a paragraph may hold a statement at all, decided with a few vectorised searches since most
-    /// paragraphs hold none: a figure before a unit (15件, 二十三条, 9.46万元), a claim without a figure
+    /// paragraphs hold none: a figure before a unit (15件, 二十三起; 行政许可…3条, 9.46万元), a claim without a figure
     /// (无行政复议, 均获维持), or a line break that may split either.
     /// </summary>
     public static bool MayHold(string text)
@@ -86,7 +70,9 @@ internal static class PhraseMatcher
         if (span.IndexOfAny('\r', '\n') >= 0) return true;
         if (span.IndexOf("行政复议", StringComparison.Ordinal) >= 0 || span.IndexOf("行政诉讼", StringComparison.Ordinal) >= 0 || span.IndexOf("维持", StringComparison.Ordinal) >= 0)
             return true;
-        return FigureBeforeUnit(span, '件', '条', '起') || FigureBeforeUnit(span, '宗', '个', '万');
+        // 件, 起 and 宗 count requests and cases; 条, 个 and 万(元) only the 行政许可/处罚/强制/事业性收费 figures of 表二.
+        return FigureBeforeUnit(span, '件', '起', '宗')
+               || (span.IndexOf("行政", StringComparison.Ordinal) >= 0 && FigureBeforeUnit(span, '条', '个', '万'));
     }
 
     private static bool FigureBeforeUnit(ReadOnlySpan<char> text, char a, char b, char c)
@@ -133,12 +119,13 @@ internal static class PhraseMatcher
         var sentencePrefix = t.AsSpan(sentence, start - sentence);
         var clausePrefix = t.AsSpan(clause, start - clause);
 
-        if (Approximate.Any(a => t.AsSpan(end).StartsWith(a, StringComparison.Ordinal))) return null;
+        if (StartsWithAny(t.AsSpan(end), Approximate)) return null;
         if (Holds(clausePrefix, Scope)) return null;
         if (!phrase.Part && Holds(sentencePrefix, Subset)) return null;
         if (sentencePrefix.Count('《') > sentencePrefix.Count('》')) return null;
-        foreach (Match y in Year.Matches(t[sentence..start]))
-            if (PeriodChecks.YearOf(y) != reportYear) return null;
+        if (sentencePrefix.Contains('年'))
+            foreach (var y in Year.EnumerateMatches(sentencePrefix))
+                if (int.Parse(NarrativeParagraph.Fold(sentencePrefix.Slice(y.Index, 4).ToString()), System.Globalization.CultureInfo.InvariantCulture) != reportYear) return null;
         // "行政复议、行政诉讼3件": the figure counts both nouns, unless the clause already gave the first its own.
         if (start > clause && "、和及与或".Contains(t[start - 1]) && clausePrefix.IndexOfAnyInRange('0', '9') < 0 && clausePrefix.IndexOfAnyInRange('０', '９') < 0) return null;
 
@@ -148,8 +135,9 @@ internal static class PhraseMatcher
         if (n.Success)
         {
             numberStart = n.Index;
-            string before = t[clause..numberStart];
-            if (ApproximateBefore.Any(a => before.EndsWith(a, StringComparison.Ordinal))) return null;
+            var before = t.AsSpan(clause, numberStart - clause).TrimEnd();
+            foreach (var a in ApproximateBefore)
+                if (before.EndsWith(a, StringComparison.Ordinal)) return null;
             value = ChineseNumber.Parse(n.Value);
             if (value is null) return null;
             int dot = n.Value.AsSpan().IndexOfAny('.', '．');
@@ -181,6 +169,13 @@ internal static class PhraseMatcher
             share = new StatedShare(decimal.Parse(p, System.Globalization.CultureInfo.InvariantCulture), dot < 0 ? 0 : p.Length - dot - 1, sm.Index + sm.Length);
         }
         return new Statement(phrase, start, end, numberStart, value, decimals, share, readings, quoteStart);
+    }
+
+    private static bool StartsWithAny(ReadOnlySpan<char> text, string[] words)
+    {
+        foreach (var w in words)
+            if (text.StartsWith(w, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     private static bool Holds(ReadOnlySpan<char> text, string[] words)

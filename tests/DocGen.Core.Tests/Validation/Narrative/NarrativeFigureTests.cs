@@ -37,6 +37,7 @@ public class NarrativeFigureTests
         new("notProcessed", r => Sum(r, "requests", k => Group(k, "notProcessed")), (_, n) => $"不予处理{n}件"),
         new("carriedForward", r => Cell(r, "requests", "carriedForward"), (_, n) => $"结转下年度继续办理{n}件"),
         new("reviews", r => Review(r, 4), (_, n) => $"因政府信息公开工作被申请行政复议{n}件"),
+        new("reviews", r => Review(r, 4), (_, n) => $"全年共发生{n}起政府信息公开行政复议"),
         new("lawsuits", r => Lawsuits(r, 4), (_, n) => $"被提起行政诉讼{n}件"),
         new("lawsuits", r => Cell(r, "reviews", "litigationAfterReview", 4), (_, n) => $"申请行政诉讼{n}件"),
         new("upheld", r => Review(r, 0), (r, n) => $"被申请行政复议{Review(r, 4)}件，其中维持{n}件"),
