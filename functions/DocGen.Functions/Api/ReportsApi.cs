@@ -23,15 +23,15 @@ public static class ReportsApi
         var (generation, limits, clock, ct) = (http.Service<ReportGeneration>(), http.Service<Limits>(), http.Service<TimeProvider>(), http.RequestAborted);
         string? formats = http.Request.Query["formats"];
         if (!RequestBody.IsJson(http.Request)) return RequestBody.WrongType("application/json");
-        if (!TryFormats(formats, out var wanted)) return Problems.Of(400, "INVALID_FORMAT", $"formats参数“{formats}”无效，应为docx、pdf或docx,pdf");
+        if (!TryFormats(formats, out var wanted)) return Problems.Of(400, ProblemCodes.InvalidFormat, $"formats参数“{formats}”无效，应为docx、pdf或docx,pdf");
         var body = await RequestBody.ReadAsync(http.Request, limits.MaxBodyBytes, ct);
         if (body is null) return RequestBody.TooLarge(limits.MaxBodyBytes);
 
         return await generation.GenerateAsync(body, http.Caller(), wanted, clock.GetUtcNow(), ct) switch
         {
-            Generation.Unreadable u => Problems.Of(400, "INVALID_REPORT_JSON", "请求体不是有效的报告JSON", u.Findings),
-            Generation.Forbidden f => Problems.Of(403, "AGENCY_FORBIDDEN", $"此API密钥不能提交“{f.Agency}”的报告"),
-            Generation.Invalid i => Problems.Of(422, "REPORT_INVALID",
+            Generation.Unreadable u => Problems.Of(400, ProblemCodes.InvalidReportJson, "请求体不是有效的报告JSON", u.Findings),
+            Generation.Forbidden f => Problems.Of(403, ProblemCodes.AgencyForbidden, $"此API密钥不能提交“{f.Agency}”的报告"),
+            Generation.Invalid i => Problems.Of(422, ProblemCodes.ReportInvalid,
                 $"报告有{i.Findings.Count(x => x.Severity == Core.Editions.Severity.Error)}个错误，未生成文档", i.Findings),
             Generation.Stored s => s.Created
                 ? Results.Created($"/api/reports/{s.Manifest.ReportId}", Describe(s.Manifest, s.Warnings))
@@ -47,7 +47,7 @@ public static class ReportsApi
         var body = await RequestBody.ReadAsync(http.Request, limits.MaxBodyBytes, ct);
         if (body is null) return RequestBody.TooLarge(limits.MaxBodyBytes);
         var read = ReportJsonReader.Read(body);
-        if (!read.Ok) return Problems.Of(400, "INVALID_REPORT_JSON", "请求体不是有效的报告JSON", read.Errors);
+        if (!read.Ok) return Problems.Of(400, ProblemCodes.InvalidReportJson, "请求体不是有效的报告JSON", read.Errors);
         var findings = ReportValidator.Validate(read.Report!);
         return Results.Ok(new
         {
@@ -68,12 +68,12 @@ public static class ReportsApi
         if (!string.IsNullOrEmpty(yearText))
         {
             if (!int.TryParse(yearText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int y))
-                return Problems.Of(400, "INVALID_YEAR", $"year参数“{yearText}”无效，应为年份数字");
+                return Problems.Of(400, ProblemCodes.InvalidYear, $"year参数“{yearText}”无效，应为年份数字");
             year = y;
         }
         agency ??= caller.Agency;
-        if (agency is null) return Problems.Of(400, "AGENCY_REQUIRED", "请用agency参数指定机关名称");
-        if (!caller.May(agency)) return Problems.Of(403, "AGENCY_FORBIDDEN", $"此API密钥不能查看“{agency}”的报告");
+        if (agency is null) return Problems.Of(400, ProblemCodes.AgencyRequired, "请用agency参数指定机关名称");
+        if (!caller.May(agency)) return Problems.Of(403, ProblemCodes.AgencyForbidden, $"此API密钥不能查看“{agency}”的报告");
         var manifests = await http.Service<ReportRepository>().ListReportsAsync(StorageNames.ValidateAgency(agency), year, http.RequestAborted);
         return Results.Ok(new { agency, year, reports = manifests.Select(m => Describe(m, null)) });
     }
