@@ -263,6 +263,41 @@ public abstract class ApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Downloads_carry_the_reports_name_and_etag_answer_304_and_head()
+    {
+        using var client = Service.Client(RunningService.KeyA);
+        var created = await Json(await client.PostAsync("/api/reports?formats=pdf", RunningService.Json(ReportJson(81))));
+        string id = created.GetProperty("id").GetString()!;
+        string sha = created.GetProperty("files").EnumerateArray().Single(f => f.GetProperty("name").GetString() == "report.pdf").GetProperty("sha256").GetString()!;
+        string url = $"/api/reports/{id}/pdf";
+
+        var pdf = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        Assert.Equal($"\"{sha}\"", pdf.Headers.ETag?.Tag);
+        Assert.Equal($"{RunningService.AgencyA}2024年政府信息公开工作年度报告.pdf", pdf.Content.Headers.ContentDisposition?.FileNameStar);
+        byte[] bytes = await pdf.Content.ReadAsByteArrayAsync();
+
+        var cached = new HttpRequestMessage(HttpMethod.Get, url);
+        cached.Headers.IfNoneMatch.Add(pdf.Headers.ETag!);
+        var notModified = await client.SendAsync(cached);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
+
+        var stale = new HttpRequestMessage(HttpMethod.Get, url);
+        stale.Headers.IfNoneMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue("\"0000\""));
+        Assert.Equal(bytes, await (await client.SendAsync(stale)).Content.ReadAsByteArrayAsync());
+
+        var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(bytes.Length, head.Content.Headers.ContentLength);
+        Assert.Equal(pdf.Headers.ETag, head.Headers.ETag);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        using var none = Service.Client(null);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await none.SendAsync(new HttpRequestMessage(HttpMethod.Head, url))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"/api/reports/{id}/docx"))).StatusCode);
+    }
+
+    [Fact]
     public async Task Schema_health_and_openapi_are_served()
     {
         using var client = Service.Client(null);

@@ -23,7 +23,11 @@ public static class OpenApiDocument
         foreach (var group in ApiRoutes.All.GroupBy(r => r.PublicPath))
         {
             var item = new JsonObject();
-            foreach (var route in group) item[route.Method.ToLowerInvariant()] = Operation(route, ApiContracts.All[route.Name]);
+            foreach (var route in group)
+            {
+                item[route.Method.ToLowerInvariant()] = Operation(route, ApiContracts.All[route.Name]);
+                if (route.Head) item["head"] = HeadOperation(route, (JsonObject)item[route.Method.ToLowerInvariant()]!);
+            }
             paths[group.Key] = item;
         }
         return new JsonObject
@@ -125,11 +129,32 @@ public static class OpenApiDocument
                     ? new JsonObject { [ApiContracts.Json] = new JsonObject { ["schema"] = new JsonObject { ["$ref"] = ApiSchemas.Ref(ApiSchemas.Report) } } }
                     : new JsonObject { [ApiContracts.Pdf] = new JsonObject { ["schema"] = new JsonObject { ["type"] = "string", ["contentMediaType"] = ApiContracts.Pdf } } },
             };
+        if (route.Head)
+        {
+            // Downloads: the report's own file name, the SHA-256 as entity tag, and 304 for a copy already held.
+            var ok = (JsonObject)responses["200"]!;
+            ok["headers"] = new JsonObject
+            {
+                ["ETag"] = new JsonObject { ["description"] = "文件的SHA-256", ["schema"] = new JsonObject { ["type"] = "string" } },
+                ["Content-Disposition"] = new JsonObject { ["description"] = "attachment; filename*=UTF-8''{机关}{年度}年政府信息公开工作年度报告.pdf", ["schema"] = new JsonObject { ["type"] = "string" } },
+            };
+            responses["304"] = new JsonObject { ["description"] = "未修改：If-None-Match与ETag相同" };
+        }
         operation["responses"] = responses;
         operation["security"] = route.Access == Access.Key
             ? new JsonArray(new JsonObject { [KeyScheme] = new JsonArray() })
             : new JsonArray();
         return operation;
+    }
+
+    /// <summary>HEAD of a download: the GET's parameters and answers, without bodies.</summary>
+    private static JsonObject HeadOperation(ApiRoute route, JsonObject get)
+    {
+        var head = (JsonObject)get.DeepClone();
+        head["operationId"] = route.Name + "Head";
+        head["summary"] = $"{route.Summary}（只取响应头） / headers of the download only";
+        foreach (var (_, response) in ((JsonObject)head["responses"]!).ToList()) ((JsonObject)response!).Remove("content");
+        return head;
     }
 
     private static string Reason(int status) => status switch

@@ -14,8 +14,8 @@ public static class ReportsApi
         new(Operations.ListReports, "GET", ApiPaths.Reports, Access.Key, List, "列出某机关（可按年度）已生成的报告", "agency", "year"),
         new(Operations.ValidateReport, "POST", ApiPaths.Validate, Access.Key, Validate, "只校验，返回发现的问题"),
         new(Operations.GetReport, "GET", ApiPaths.Report, Access.Key, Get, "报告的清单和链接"),
-        new(Operations.GetReportDocx, "GET", ApiPaths.ReportDocx, Access.Key, http => File(http, ReportFileNames.Docx), "下载报告的.docx"),
-        new(Operations.GetReportPdf, "GET", ApiPaths.ReportPdf, Access.Key, http => File(http, ReportFileNames.Pdf), "下载报告的PDF"),
+        new(Operations.GetReportDocx, "GET", ApiPaths.ReportDocx, Access.Key, http => File(http, ReportFileNames.Docx), "下载报告的.docx") { Head = true },
+        new(Operations.GetReportPdf, "GET", ApiPaths.ReportPdf, Access.Key, http => File(http, ReportFileNames.Pdf), "下载报告的PDF") { Head = true },
     ];
 
     private static async Task<IResult> Create(HttpContext http)
@@ -93,9 +93,15 @@ public static class ReportsApi
         if (file is null) return Problems.NotFound($"报告{id}的{name}");
         var stream = await http.Service<ReportRepository>().OpenFileAsync(id, name, http.RequestAborted);
         if (stream is null) return Problems.NotFound($"报告{id}的{name}");
-        http.Response.Headers.ETag = $"\"{file.Sha256}\"";
-        return Results.Stream(stream, file.ContentType, $"{manifest!.Agency}{manifest.Year}年报告{Path.GetExtension(name)}");
+        // The report's own name, and its SHA-256 as the entity tag, so If-None-Match answers 304 without the body.
+        // The length comes from the manifest: a blob stream need not know it, and HEAD should say it.
+        http.Response.ContentLength = file.Size;
+        return Results.Stream(stream, file.ContentType, DownloadName(manifest!, Path.GetExtension(name)),
+            entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{file.Sha256}\""));
     }
+
+    /// <summary>What a browser saves a document as: 某县人民政府2024年政府信息公开工作年度报告.pdf.</summary>
+    internal static string DownloadName(ReportManifest m, string extension) => Core.Model.Report.DefaultTitle(m.Agency, m.Year) + extension;
 
     /// <summary>The manifest of a complete report the caller may see; another agency's report is "not found".</summary>
     internal static async Task<ReportManifest?> Find(string id, HttpContext http)

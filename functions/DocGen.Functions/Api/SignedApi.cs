@@ -9,7 +9,7 @@ public static class SignedApi
     [
         new(Operations.UploadSigned, "POST", ApiPaths.Signed, Access.Key, Upload, "归档签章后的PDF，作为下一个版本"),
         new(Operations.ListSigned, "GET", ApiPaths.Signed, Access.Key, List, "列出已归档的签章版本"),
-        new(Operations.GetSigned, "GET", ApiPaths.SignedVersion, Access.Key, Download, "下载一个签章版本"),
+        new(Operations.GetSigned, "GET", ApiPaths.SignedVersion, Access.Key, Download, "下载一个签章版本") { Head = true },
     ];
 
     private static async Task<IResult> Upload(HttpContext http)
@@ -41,11 +41,12 @@ public static class SignedApi
         if (!int.TryParse(http.Route("version"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int version))
             return Problems.NotFound($"报告{id}的签章版本{http.Route("version")}");
         var (repo, ct) = (http.Service<ReportRepository>(), http.RequestAborted);
-        if (await ReportsApi.Find(id, http) is null) return Problems.NotFound($"报告{id}");
+        var manifest = await ReportsApi.Find(id, http);
+        if (manifest is null) return Problems.NotFound($"报告{id}");
         var stream = await repo.OpenSignedAsync(id, version, ct);
         return stream is null
             ? Problems.NotFound($"报告{id}的签章版本{version}")
-            : Results.Stream(stream, "application/pdf", $"{id}-signed-{version}.pdf");
+            : Results.Stream(stream, "application/pdf", ReportsApi.DownloadName(manifest, $"（签章版{version}）.pdf"));
     }
 
     /// <summary>A PDF starts with %PDF- and ends with %%EOF (allowing trailing white space).</summary>
