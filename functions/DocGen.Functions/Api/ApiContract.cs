@@ -68,7 +68,8 @@ public static class ApiContracts
             [new(200, Json, ApiSchemas.SignedVersionList)], Missing),
         [Operations.GetSigned] = Keyed("Download one signed version", BodyKind.None,
             [new(200, Pdf, Description: "签章后的PDF")], Missing),
-        [Operations.Health] = new("Service status", BodyKind.None, [new(200, Json, ApiSchemas.Health)], [Internal]),
+        [Operations.Health] = new("Service status: storage writable, fonts found", BodyKind.None,
+            [new(200, Json, ApiSchemas.Health, "全部检查通过"), new(503, Json, ApiSchemas.Health, "有检查未通过（见checks）")], [Internal]),
         [Operations.Schema] = new("The JSON Schema of report JSON", BodyKind.None, [new(200, "application/schema+json", Description: "JSON Schema")], [Internal]),
         [Operations.OpenApi] = new("This OpenAPI document", BodyKind.None, [new(200, Json, Description: "OpenAPI 3.1")], [Internal]),
     };

@@ -154,10 +154,21 @@ public static class ApiSchemas
           },
           "Health": {
             "type": "object",
-            "required": ["status", "version"],
+            "required": ["status", "version", "checks"],
             "properties": {
-              "status": { "type": "string" },
-              "version": { "type": "string" }
+              "status": { "type": "string", "enum": ["ok", "failing"] },
+              "version": { "type": "string" },
+              "checks": {
+                "type": "object",
+                "additionalProperties": {
+                  "type": "object",
+                  "required": ["status"],
+                  "properties": {
+                    "status": { "type": "string", "enum": ["ok", "failing"] },
+                    "description": { "type": ["string", "null"] }
+                  }
+                }
+              }
             }
           },
           "Problem": {
