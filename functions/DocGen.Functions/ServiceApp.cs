@@ -78,7 +78,11 @@ public static class ServiceApp
         {
             FontDirectory = FontFolder(config[ServiceSettings.FontDirectory]),
             LongRunning = config.GetValue<bool?>(ServiceSettings.PreprocessFonts) ?? true,
+            SystemFonts = config.GetValue<bool?>(ServiceSettings.SystemFonts) ?? true,
         }));
+        services.AddHealthChecks()
+            .AddCheck<StorageHealthCheck>(StorageHealthCheck.Name)
+            .AddCheck<FontsHealthCheck>(FontsHealthCheck.Name);
         services.AddSingleton<ReportGeneration>();
         services.AddSingleton<IncomingReports>();
         services.TryAddSingleton(TimeProvider.System);

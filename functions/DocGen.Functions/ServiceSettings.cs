@@ -22,6 +22,9 @@ public static class ServiceSettings
     /// <summary>A folder of licensed font files searched before the system's fonts.</summary>
     public const string FontDirectory = "DocGen:Fonts:Directory";
 
+    /// <summary>Search the system's font folders after <see cref="FontDirectory"/> (default true).</summary>
+    public const string SystemFonts = "DocGen:Fonts:System";
+
     /// <summary>Preprocess font faces once for faster subsetting (default true; about 1.5 s per face at start).</summary>
     public const string PreprocessFonts = "DocGen:Fonts:Preprocess";
 
@@ -29,7 +32,7 @@ public static class ServiceSettings
     public const string IncomingPollSeconds = "DocGen:Incoming:PollSeconds";
 
     public static IReadOnlyList<string> All { get; } =
-        [Port, ListenAddress, AgencyKeys, AdminKey, MaxBodyBytes, MaxSignedBytes, FontDirectory, PreprocessFonts, IncomingPollSeconds];
+        [Port, ListenAddress, AgencyKeys, AdminKey, MaxBodyBytes, MaxSignedBytes, FontDirectory, SystemFonts, PreprocessFonts, IncomingPollSeconds];
 
     public const int DefaultPort = 7071;
     public const long DefaultMaxBodyBytes = 5 * 1024 * 1024;

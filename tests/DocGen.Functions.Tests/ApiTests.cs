@@ -224,12 +224,87 @@ public abstract class ApiTests : IAsyncLifetime
         await AssertProblem(await admin.GetAsync("/api/reports"), HttpStatusCode.BadRequest, "AGENCY_REQUIRED");
     }
 
+    /// <summary>The errors of <paramref name="json"/> against the OpenAPI document's component schema <paramref name="schema"/>.</summary>
+    private static async Task<ICollection<NJsonSchema.Validation.ValidationError>> Check(string schema, string json)
+    {
+        // The component schemas as the definitions of one JSON Schema, which NJsonSchema resolves.
+        string schemas = System.Text.Json.Nodes.JsonNode.Parse(DocGen.Functions.Api.OpenApiDocument.Json.Value)!["components"]!["schemas"]!.ToJsonString()
+            .Replace("\"#/components/schemas/", "\"#/definitions/", StringComparison.Ordinal);
+        var validator = await NJsonSchema.JsonSchema.FromJsonAsync($$"""{"allOf": [{"$ref": "#/definitions/{{schema}}"}], "definitions": {{schemas}}}""");
+        return validator.Validate(json);
+    }
+
+    private static async Task AssertMatches(string schema, HttpResponseMessage response)
+    {
+        string body = await response.Content.ReadAsStringAsync();
+        var errors = await Check(schema, body);
+        Assert.True(errors.Count == 0, $"{schema}: {string.Join("; ", errors.Select(e => $"{e.Path} {e.Kind}"))}\n{body}");
+    }
+
+    [Fact]
+    public async Task Answers_match_the_schemas_of_the_openapi_document()
+    {
+        using var client = Service.Client(RunningService.KeyA);
+        var created = await client.PostAsync("/api/reports?formats=pdf", RunningService.Json(ReportJson(71)));
+        await AssertMatches(DocGen.Functions.Api.ApiSchemas.ReportDescription, created);
+        string id = (await Json(created)).GetProperty("id").GetString()!;
+        await AssertMatches(DocGen.Functions.Api.ApiSchemas.ReportDescription, await client.GetAsync($"/api/reports/{id}"));
+        await AssertMatches(DocGen.Functions.Api.ApiSchemas.ReportList, await client.GetAsync("/api/reports?year=2024"));
+        await AssertMatches(DocGen.Functions.Api.ApiSchemas.ValidationResult, await client.PostAsync("/api/reports/validate", RunningService.Json(ReportJson(72))));
+        byte[] signed = [.. "%PDF-1.7\n% signed\n"u8, .. Enumerable.Repeat((byte)'x', 64), .. "\n%%EOF\n"u8];
+        await AssertMatches(DocGen.Functions.Api.ApiSchemas.SignedVersion, await client.PostAsync($"/api/reports/{id}/signed", RunningService.Pdf(signed)));
+        await AssertMatches(DocGen.Functions.Api.ApiSchemas.SignedVersionList, await client.GetAsync($"/api/reports/{id}/signed"));
+        await AssertMatches(DocGen.Functions.Api.ApiSchemas.Health, await client.GetAsync("/api/health"));
+        var invalid = (ReportFactory.Consistent() with { Agency = RunningService.AgencyA, Year = 2024 }).WithCell("proactive", "licensing", 0, CellValue.Integer(-1));
+        await AssertMatches(DocGen.Functions.Api.ApiSchemas.Problem, await client.PostAsync("/api/reports", RunningService.Json(ReportJsonWriter.WriteString(invalid))));
+        // The request body the document publishes accepts a real report, and the checks are not vacuous.
+        Assert.Empty(await Check(DocGen.Functions.Api.ApiSchemas.Report, ReportJson(73)));
+        Assert.NotEmpty(await Check(DocGen.Functions.Api.ApiSchemas.ReportDescription, await client.GetStringAsync("/api/health")));
+        Assert.NotEmpty(await Check(DocGen.Functions.Api.ApiSchemas.Report, """{"edition": "2021", "agency": "甲", "year": "二〇二四"}"""));
+    }
+
+    [Fact]
+    public async Task Downloads_carry_the_reports_name_and_etag_answer_304_and_head()
+    {
+        using var client = Service.Client(RunningService.KeyA);
+        var created = await Json(await client.PostAsync("/api/reports?formats=pdf", RunningService.Json(ReportJson(81))));
+        string id = created.GetProperty("id").GetString()!;
+        string sha = created.GetProperty("files").EnumerateArray().Single(f => f.GetProperty("name").GetString() == "report.pdf").GetProperty("sha256").GetString()!;
+        string url = $"/api/reports/{id}/pdf";
+
+        var pdf = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        Assert.Equal($"\"{sha}\"", pdf.Headers.ETag?.Tag);
+        Assert.Equal($"{RunningService.AgencyA}2024年政府信息公开工作年度报告.pdf", pdf.Content.Headers.ContentDisposition?.FileNameStar);
+        byte[] bytes = await pdf.Content.ReadAsByteArrayAsync();
+
+        var cached = new HttpRequestMessage(HttpMethod.Get, url);
+        cached.Headers.IfNoneMatch.Add(pdf.Headers.ETag!);
+        var notModified = await client.SendAsync(cached);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
+
+        var stale = new HttpRequestMessage(HttpMethod.Get, url);
+        stale.Headers.IfNoneMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue("\"0000\""));
+        Assert.Equal(bytes, await (await client.SendAsync(stale)).Content.ReadAsByteArrayAsync());
+
+        var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(bytes.Length, head.Content.Headers.ContentLength);
+        Assert.Equal(pdf.Headers.ETag, head.Headers.ETag);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        using var none = Service.Client(null);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await none.SendAsync(new HttpRequestMessage(HttpMethod.Head, url))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"/api/reports/{id}/docx"))).StatusCode);
+    }
+
     [Fact]
     public async Task Schema_health_and_openapi_are_served()
     {
         using var client = Service.Client(null);
         var schema = await client.GetStringAsync("/api/schema");
         Assert.Equal(ReportSchema.Build(), schema);
+        Assert.Equal(DocGen.Functions.Api.OpenApiDocument.Json.Value, await client.GetStringAsync("/api/openapi.json"));
         var openapi = await Json(await client.GetAsync("/api/openapi.json"));
         Assert.True(openapi.GetProperty("paths").TryGetProperty("/api/reports", out _));
         Assert.True(openapi.GetProperty("paths").TryGetProperty("/api/reports/{id}/signed/{version}", out _));

@@ -37,7 +37,7 @@ public sealed class FunctionManifestTests
         {
             Assert.True(functions.TryGetValue(route.Name, out var function), $"{route.Name} is not in functions.metadata");
             var trigger = Assert.Single(function.GetProperty("bindings").EnumerateArray(), b => b.GetProperty("type").GetString() == "httpTrigger");
-            Assert.Equal([route.Method.ToLowerInvariant()], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()!.ToLowerInvariant()));
+            Assert.Equal(route.Methods.Select(m => m.ToLowerInvariant()), trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()!.ToLowerInvariant()));
             Assert.Equal(route.Path, trigger.GetProperty("route").GetString());
             Assert.Equal("Anonymous", trigger.GetProperty("authLevel").GetString(), ignoreCase: true); // DocGen checks its own keys
         }
@@ -83,7 +83,7 @@ public sealed class FunctionManifestTests
         var served = service.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(m => $"{m} {e.RoutePattern.RawText}"))
             .Order();
-        Assert.Equal(ApiRoutes.All.Select(r => $"{r.Method} /api/{r.Path}").Order(), served);
+        Assert.Equal(ApiRoutes.All.SelectMany(r => r.Methods.Select(m => $"{m} /api/{r.Path}")).Order(), served);
     }
 
     [Theory]

@@ -102,6 +102,8 @@ public sealed class WorkerFunctionTests(WorkerFixture fixture) : IClassFixture<W
         Assert.Equal(200, pdf.Status);
         Assert.Equal("application/pdf", pdf.ContentType);
         Assert.Equal(manifest.GetFile(ReportFileNames.Pdf)!.Sha256, Convert.ToHexStringLower(SHA256.HashData(pdf.Body)));
+        Assert.Equal($"\"{manifest.GetFile(ReportFileNames.Pdf)!.Sha256}\"", pdf.Headers.ETag.ToString());
+        Assert.Contains("filename*=UTF-8''", pdf.Headers.ContentDisposition.ToString());
 
         (await Call(H.Request("GET", "/api/reports/0000/docx", RunningService.KeyA), r => Reports.GetReportDocx(r, "0000"))).AssertProblem(404, "NOT_FOUND");
         (await Call(H.Request("GET", "/api/reports/x/pdf", RunningService.KeyA), r => Reports.GetReportPdf(r, "../../etc"))).AssertProblem(404, "NOT_FOUND");

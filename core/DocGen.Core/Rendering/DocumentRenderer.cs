@@ -18,6 +18,8 @@ public sealed record RenderSettings
     public string? FontDirectory { get; init; }
     /// <summary>Preprocess faces for faster subsetting: worth its one-off cost in a server, not in a one-shot command.</summary>
     public bool LongRunning { get; init; }
+    /// <summary>Search the system's font folders after <see cref="FontDirectory"/> (default true).</summary>
+    public bool SystemFonts { get; init; } = true;
 }
 
 /// <summary>The documents made from one report; a format not asked for is null.</summary>
@@ -34,7 +36,7 @@ public sealed class DocumentRenderer : IDisposable
     public DocumentRenderer(RenderSettings? settings = null)
     {
         settings ??= new RenderSettings();
-        var options = new FontResolverOptions { PreprocessFacesForSubsetting = settings.LongRunning };
+        var options = new FontResolverOptions { PreprocessFacesForSubsetting = settings.LongRunning, IncludeSystemFonts = settings.SystemFonts };
         if (settings.FontDirectory is { } dir) options.UserFontDirectories.Add(dir);
         _fonts = new FontResolver(options);
     }

@@ -26,6 +26,12 @@ public sealed record ApiRoute(
     string Summary,
     params string[] Query)
 {
+    /// <summary>A download that also answers HEAD (the headers of the file without its body).</summary>
+    public bool Head { get; init; }
+
+    /// <summary>The methods served: <see cref="Method"/>, and HEAD for downloads.</summary>
+    public IReadOnlyList<string> Methods => Head ? [Method, "HEAD"] : [Method];
+
     /// <summary>The path as the caller sees it, with route constraints dropped: <c>/api/reports/{id}/signed/{version}</c>.</summary>
     public string PublicPath => "/" + ApiPaths.Prefix + "/" + System.Text.RegularExpressions.Regex.Replace(Path, @"\{(\w+):[^}]+\}", "{$1}");
 

@@ -32,7 +32,7 @@ public static class ApiRoutes
     public static void MapAll(IEndpointRouteBuilder app)
     {
         foreach (var route in All)
-            app.MapMethods($"/{ApiPaths.Prefix}/{route.Path}", [route.Method], async http => await (await RunAsync(route, http)).ExecuteAsync(http))
+            app.MapMethods($"/{ApiPaths.Prefix}/{route.Path}", route.Methods, async http => await (await RunAsync(route, http)).ExecuteAsync(http))
                 .WithName(route.Name);
     }
 }

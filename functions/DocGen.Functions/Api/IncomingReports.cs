@@ -74,7 +74,7 @@ public sealed class IncomingReports(ReportGeneration generation, IBlobStore stor
         {
             // A fault of ours on this upload: retrying would fail the same way, so answer it instead.
             log.LogError(e, "Generating {Path} failed", upload);
-            receipt = Rejected(e is StorageException se ? se.Code : "GENERATION_FAILED",
+            receipt = Rejected(e is StorageException se ? se.Code : ProblemCodes.GenerationFailed,
                 e is StorageException ? e.Message : "生成报告时出现内部错误，请稍后重新上传", []);
         }
         receipt["source"] = new JsonObject { ["path"] = upload, ["sha256"] = content is null ? null : Hash(content), ["size"] = content?.Length };
@@ -100,14 +100,14 @@ public sealed class IncomingReports(ReportGeneration generation, IBlobStore stor
     private async Task<JsonObject> GenerateAsync(string agency, byte[]? content, CancellationToken ct)
     {
         if (content is null || content.Length == 0)
-            return Rejected("BLOB_EMPTY", "上传的文件是空的，应为报告JSON", []);
+            return Rejected(ProblemCodes.BlobEmpty, "上传的文件是空的，应为报告JSON", []);
         try
         {
             StrictUtf8.GetString(content);
         }
         catch (DecoderFallbackException)
         {
-            return Rejected("BLOB_NOT_UTF8", "上传的文件不是UTF-8编码的文本，应为UTF-8编码的报告JSON", []);
+            return Rejected(ProblemCodes.BlobNotUtf8, "上传的文件不是UTF-8编码的文本，应为UTF-8编码的报告JSON", []);
         }
         string folderAgency;
         try
@@ -129,9 +129,9 @@ public sealed class IncomingReports(ReportGeneration generation, IBlobStore stor
                 ["report"] = $"/{ApiPaths.Prefix}/reports/{s.Manifest.ReportId}",
                 ["warnings"] = FindingJson.ToJson(s.Warnings),
             },
-            Generation.Unreadable u => Rejected("INVALID_REPORT_JSON", "不是有效的报告JSON", u.Findings),
-            Generation.Invalid i => Rejected("REPORT_INVALID", "报告有错误，未生成文档", i.Findings),
-            Generation.Forbidden f => Rejected("AGENCY_FORBIDDEN", $"报告的机关“{f.Agency}”与上传目录“{agency}”不一致", []),
+            Generation.Unreadable u => Rejected(ProblemCodes.InvalidReportJson, "不是有效的报告JSON", u.Findings),
+            Generation.Invalid i => Rejected(ProblemCodes.ReportInvalid, "报告有错误，未生成文档", i.Findings),
+            Generation.Forbidden f => Rejected(ProblemCodes.AgencyForbidden, $"报告的机关“{f.Agency}”与上传目录“{agency}”不一致", []),
             Generation.BadAgency b => Rejected(b.Code, b.Message, []),
             _ => throw new InvalidOperationException($"unknown outcome {outcome}"),
         };

@@ -4,8 +4,8 @@ using System.Text.Json.Nodes;
 namespace DocGen.Functions.Api;
 
 /// <summary>
-/// The OpenAPI document, written from <see cref="ApiRoutes.All"/>, so the worker and the standalone server
-/// publish the same document and it cannot drift from the operations really served.
+/// The OpenAPI 3.1 document, written from <see cref="ApiRoutes.All"/> and <see cref="ApiContracts.All"/>, so
+/// the worker and the standalone server publish the same document and it cannot drift from what is served.
 /// </summary>
 public static class OpenApiDocument
 {
@@ -23,45 +23,43 @@ public static class OpenApiDocument
         foreach (var group in ApiRoutes.All.GroupBy(r => r.PublicPath))
         {
             var item = new JsonObject();
-            foreach (var route in group) item[route.Method.ToLowerInvariant()] = Operation(route);
+            foreach (var route in group)
+            {
+                item[route.Method.ToLowerInvariant()] = Operation(route, ApiContracts.All[route.Name]);
+                if (route.Head) item["head"] = HeadOperation(route, (JsonObject)item[route.Method.ToLowerInvariant()]!);
+            }
             paths[group.Key] = item;
         }
         return new JsonObject
         {
-            ["openapi"] = "3.0.3",
+            ["openapi"] = "3.1.0",
             ["info"] = new JsonObject
             {
-                ["title"] = "DocGen 政府信息公开工作年度报告",
+                ["title"] = "DocGen 政府信息公开工作年度报告 API",
                 ["version"] = ReportGeneration.Version,
+                ["description"] = "生成、存储和归档政府信息公开工作年度报告。Generates, stores and archives the annual government information disclosure reports.",
+                ["license"] = new JsonObject { ["name"] = "Proprietary", ["identifier"] = "LicenseRef-Proprietary" },
             },
-            // Paths are absolute (/api/...): the same behind the Functions host and standalone.
-            ["servers"] = new JsonArray(new JsonObject { ["url"] = "/" }),
+            // Paths carry the /api prefix of the Functions host, so one relative server fits behind the host and standalone.
+            ["servers"] = new JsonArray(new JsonObject { ["url"] = "/", ["description"] = "此服务本身（Azure Functions或独立服务器）" }),
+            ["security"] = new JsonArray(),
             ["paths"] = paths,
             ["components"] = new JsonObject
             {
                 ["securitySchemes"] = new JsonObject
                 {
-                    [KeyScheme] = new JsonObject { ["type"] = "apiKey", ["in"] = "header", ["name"] = ApiKeys.Header },
-                },
-                ["schemas"] = new JsonObject
-                {
-                    ["Problem"] = new JsonObject
+                    [KeyScheme] = new JsonObject
                     {
-                        ["type"] = "object",
-                        ["properties"] = new JsonObject
-                        {
-                            ["type"] = new JsonObject { ["type"] = "string" },
-                            ["title"] = new JsonObject { ["type"] = "string" },
-                            ["status"] = new JsonObject { ["type"] = "integer" },
-                            ["code"] = new JsonObject { ["type"] = "string" },
-                        },
+                        ["type"] = "apiKey", ["in"] = "header", ["name"] = ApiKeys.Header,
+                        ["description"] = "机关的密钥只能访问本机关的报告；编制单位（汇总）的密钥可访问全部",
                     },
                 },
+                ["schemas"] = ApiSchemas.Build(),
             },
         };
     }
 
-    private static JsonObject Operation(ApiRoute route)
+    private static JsonObject Operation(ApiRoute route, OperationContract contract)
     {
         var parameters = new JsonArray();
         foreach (var name in route.PathParameters)
@@ -71,28 +69,98 @@ public static class OpenApiDocument
                 ["schema"] = new JsonObject { ["type"] = route.Path.Contains($"{{{name}:int}}") ? "integer" : "string" },
             });
         foreach (var name in route.Query)
-            parameters.Add(new JsonObject { ["name"] = name, ["in"] = "query", ["required"] = false, ["schema"] = new JsonObject { ["type"] = "string" } });
+            parameters.Add(new JsonObject
+            {
+                ["name"] = name, ["in"] = "query", ["required"] = false,
+                ["schema"] = new JsonObject { ["type"] = name == "year" ? "integer" : "string" },
+            });
+
+        var responses = new JsonObject();
+        foreach (var answer in contract.Answers)
+            responses[answer.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = new JsonObject
+            {
+                ["description"] = answer.Description,
+                ["content"] = new JsonObject
+                {
+                    [answer.ContentType] = new JsonObject
+                    {
+                        ["schema"] = answer.Schema is { } schema
+                            ? new JsonObject { ["$ref"] = ApiSchemas.Ref(schema) }
+                            : new JsonObject { ["type"] = "string", ["contentMediaType"] = answer.ContentType },
+                    },
+                },
+            };
+        foreach (var failure in contract.Failures)
+            responses[failure.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = new JsonObject
+            {
+                ["description"] = $"{Reason(failure.Status)}（code: {string.Join(", ", failure.Codes)}）",
+                ["content"] = new JsonObject
+                {
+                    ["application/problem+json"] = new JsonObject
+                    {
+                        ["schema"] = new JsonObject
+                        {
+                            ["allOf"] = new JsonArray(
+                                new JsonObject { ["$ref"] = ApiSchemas.Ref(ApiSchemas.Problem) },
+                                new JsonObject
+                                {
+                                    ["properties"] = new JsonObject
+                                    {
+                                        ["code"] = new JsonObject { ["enum"] = new JsonArray(failure.Codes.Select(c => (JsonNode?)c).ToArray()) },
+                                    },
+                                }),
+                        },
+                    },
+                },
+            };
 
         var operation = new JsonObject
         {
             ["operationId"] = route.Name,
-            ["summary"] = route.Summary,
-            ["responses"] = new JsonObject
-            {
-                ["200"] = new JsonObject { ["description"] = "成功" },
-                ["default"] = new JsonObject
-                {
-                    ["description"] = "错误（problem+json，含英文code）",
-                    ["content"] = new JsonObject
-                    {
-                        ["application/problem+json"] = new JsonObject { ["schema"] = new JsonObject { ["$ref"] = "#/components/schemas/Problem" } },
-                    },
-                },
-            },
+            ["summary"] = $"{route.Summary} / {contract.SummaryEnglish}",
+            ["tags"] = new JsonArray(route.Path.StartsWith(ApiPaths.Reports, StringComparison.Ordinal) ? "reports" : "service"),
         };
         if (parameters.Count > 0) operation["parameters"] = parameters;
-        if (route.Access == Access.Key)
-            operation["security"] = new JsonArray(new JsonObject { [KeyScheme] = new JsonArray() });
+        if (contract.Body != BodyKind.None)
+            operation["requestBody"] = new JsonObject
+            {
+                ["required"] = true,
+                ["content"] = contract.Body == BodyKind.Report
+                    ? new JsonObject { [ApiContracts.Json] = new JsonObject { ["schema"] = new JsonObject { ["$ref"] = ApiSchemas.Ref(ApiSchemas.Report) } } }
+                    : new JsonObject { [ApiContracts.Pdf] = new JsonObject { ["schema"] = new JsonObject { ["type"] = "string", ["contentMediaType"] = ApiContracts.Pdf } } },
+            };
+        if (route.Head)
+        {
+            // Downloads: the report's own file name, the SHA-256 as entity tag, and 304 for a copy already held.
+            var ok = (JsonObject)responses["200"]!;
+            ok["headers"] = new JsonObject
+            {
+                ["ETag"] = new JsonObject { ["description"] = "文件的SHA-256", ["schema"] = new JsonObject { ["type"] = "string" } },
+                ["Content-Disposition"] = new JsonObject { ["description"] = "attachment; filename*=UTF-8''{机关}{年度}年政府信息公开工作年度报告.pdf", ["schema"] = new JsonObject { ["type"] = "string" } },
+            };
+            responses["304"] = new JsonObject { ["description"] = "未修改：If-None-Match与ETag相同" };
+        }
+        operation["responses"] = responses;
+        operation["security"] = route.Access == Access.Key
+            ? new JsonArray(new JsonObject { [KeyScheme] = new JsonArray() })
+            : new JsonArray();
         return operation;
     }
+
+    /// <summary>HEAD of a download: the GET's parameters and answers, without bodies.</summary>
+    private static JsonObject HeadOperation(ApiRoute route, JsonObject get)
+    {
+        var head = (JsonObject)get.DeepClone();
+        head["operationId"] = route.Name + "Head";
+        head["summary"] = $"{route.Summary}（只取响应头） / headers of the download only";
+        foreach (var (_, response) in ((JsonObject)head["responses"]!).ToList()) ((JsonObject)response!).Remove("content");
+        return head;
+    }
+
+    private static string Reason(int status) => status switch
+    {
+        400 => "请求无效", 401 => "缺少或无效的API密钥", 403 => "无权操作该机关的报告", 404 => "找不到",
+        409 => "与已存储的内容冲突", 413 => "请求体过大", 415 => "内容类型不支持", 422 => "内容有错误", 500 => "服务内部错误",
+        _ => "错误",
+    };
 }

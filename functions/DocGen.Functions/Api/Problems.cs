@@ -22,18 +22,18 @@ public static class Problems
     public static IResult Unreadable(IReadOnlyList<Finding> findings) =>
         findings.Any(f => ReportLimits.IsTooLarge(f.Code))
             ? Of(413, ReportLimits.TooLargeCode, "报告超出篇幅上限，未处理", findings)
-            : Of(400, "INVALID_REPORT_JSON", "请求体不是有效的报告JSON", findings);
+            : Of(400, ProblemCodes.InvalidReportJson, "请求体不是有效的报告JSON", findings);
 
-    public static IResult MissingKey() => Of(401, "API_KEY_MISSING", $"缺少API密钥：请在请求头{ApiKeys.Header}中提供");
-    public static IResult UnknownKey() => Of(401, "API_KEY_INVALID", "API密钥无效");
-    public static IResult NotFound(string what) => Of(404, "NOT_FOUND", $"找不到{what}");
+    public static IResult MissingKey() => Of(401, ProblemCodes.ApiKeyMissing, $"缺少API密钥：请在请求头{ApiKeys.Header}中提供");
+    public static IResult UnknownKey() => Of(401, ProblemCodes.ApiKeyInvalid, "API密钥无效");
+    public static IResult NotFound(string what) => Of(404, ProblemCodes.NotFound, $"找不到{what}");
 
     public static IResult ForStatus(int status) => status switch
     {
         400 => Of(400, "BAD_REQUEST", "请求无效（路径、请求头或请求体格式不正确）"),
         404 => NotFound("请求的资源"),
-        405 => Of(405, "METHOD_NOT_ALLOWED", "不支持该请求方法"),
-        413 => Of(413, "BODY_TOO_LARGE", "请求体过大"),
+        405 => Of(405, ProblemCodes.MethodNotAllowed, "不支持该请求方法"),
+        413 => Of(413, ProblemCodes.BodyTooLarge, "请求体过大"),
         _ => Of(status, "HTTP_" + status, "请求失败"),
     };
 
@@ -54,9 +54,9 @@ public static class Problems
         BlobImmutableException e => Of(409, e.Code, e.Message),
         StorageException { Code: StorageErrorCodes.ReportIdConflict } e => Of(409, e.Code, e.Message),
         DocGenException e => Of(422, e.Code, e.Message),
-        BadHttpRequestException { StatusCode: 413 } => Of(413, "BODY_TOO_LARGE", "请求体过大"),
-        BadHttpRequestException e => Of(400, "BAD_REQUEST", "请求无效：" + e.Message),
-        _ => Of(500, "INTERNAL_ERROR", "服务内部错误，请稍后重试"),
+        BadHttpRequestException { StatusCode: 413 } => Of(413, ProblemCodes.BodyTooLarge, "请求体过大"),
+        BadHttpRequestException e => Of(400, ProblemCodes.BadRequest, "请求无效：" + e.Message),
+        _ => Of(500, ProblemCodes.InternalError, "服务内部错误，请稍后重试"),
     };
 }
 

@@ -14,8 +14,8 @@ public static class ReportsApi
         new(Operations.ListReports, "GET", ApiPaths.Reports, Access.Key, List, "列出某机关（可按年度）已生成的报告", "agency", "year"),
         new(Operations.ValidateReport, "POST", ApiPaths.Validate, Access.Key, Validate, "只校验，返回发现的问题"),
         new(Operations.GetReport, "GET", ApiPaths.Report, Access.Key, Get, "报告的清单和链接"),
-        new(Operations.GetReportDocx, "GET", ApiPaths.ReportDocx, Access.Key, http => File(http, ReportFileNames.Docx), "下载报告的.docx"),
-        new(Operations.GetReportPdf, "GET", ApiPaths.ReportPdf, Access.Key, http => File(http, ReportFileNames.Pdf), "下载报告的PDF"),
+        new(Operations.GetReportDocx, "GET", ApiPaths.ReportDocx, Access.Key, http => File(http, ReportFileNames.Docx), "下载报告的.docx") { Head = true },
+        new(Operations.GetReportPdf, "GET", ApiPaths.ReportPdf, Access.Key, http => File(http, ReportFileNames.Pdf), "下载报告的PDF") { Head = true },
     ];
 
     private static async Task<IResult> Create(HttpContext http)
@@ -23,16 +23,16 @@ public static class ReportsApi
         var (generation, limits, clock, ct) = (http.Service<ReportGeneration>(), http.Service<Limits>(), http.Service<TimeProvider>(), http.RequestAborted);
         string? formats = http.Request.Query["formats"];
         if (!RequestBody.IsJson(http.Request)) return RequestBody.WrongType("application/json");
-        if (!TryFormats(formats, out var wanted)) return Problems.Of(400, "INVALID_FORMAT", $"formats参数“{formats}”无效，应为docx、pdf或docx,pdf");
+        if (!TryFormats(formats, out var wanted)) return Problems.Of(400, ProblemCodes.InvalidFormat, $"formats参数“{formats}”无效，应为docx、pdf或docx,pdf");
         var body = await RequestBody.ReadAsync(http.Request, limits.MaxBodyBytes, ct);
         if (body is null) return RequestBody.TooLarge(limits.MaxBodyBytes);
 
         return await generation.GenerateAsync(body, http.Caller(), wanted, clock.GetUtcNow(), ct) switch
         {
             Generation.Unreadable u => Problems.Unreadable(u.Findings),
-            Generation.Forbidden f => Problems.Of(403, "AGENCY_FORBIDDEN", $"此API密钥不能提交“{f.Agency}”的报告"),
+            Generation.Forbidden f => Problems.Of(403, ProblemCodes.AgencyForbidden, $"此API密钥不能提交“{f.Agency}”的报告"),
             Generation.BadAgency b => Problems.Of(422, b.Code, b.Message),
-            Generation.Invalid i => Problems.Of(422, "REPORT_INVALID",
+            Generation.Invalid i => Problems.Of(422, ProblemCodes.ReportInvalid,
                 $"报告有{i.Findings.Count(x => x.Severity == Core.Editions.Severity.Error)}个错误，未生成文档", i.Findings),
             Generation.Stored s => s.Created
                 ? Results.Created($"/api/reports/{s.Manifest.ReportId}", Describe(s.Manifest, s.Warnings))
@@ -69,15 +69,15 @@ public static class ReportsApi
         if (!string.IsNullOrEmpty(yearText))
         {
             if (!int.TryParse(yearText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int y))
-                return Problems.Of(400, "INVALID_YEAR", $"year参数“{yearText}”无效，应为年份数字");
+                return Problems.Of(400, ProblemCodes.InvalidYear, $"year参数“{yearText}”无效，应为年份数字");
             year = y;
         }
         agency ??= caller.Agency;
-        if (agency is null) return Problems.Of(400, "AGENCY_REQUIRED", "请用agency参数指定机关名称");
+        if (agency is null) return Problems.Of(400, ProblemCodes.AgencyRequired, "请用agency参数指定机关名称");
         string name;
         try { name = StorageNames.ValidateAgency(agency); }
         catch (InvalidStorageNameException e) { return Problems.Of(422, e.Code, e.Message); }
-        if (!caller.May(name)) return Problems.Of(403, "AGENCY_FORBIDDEN", $"此API密钥不能查看“{agency}”的报告");
+        if (!caller.May(name)) return Problems.Of(403, ProblemCodes.AgencyForbidden, $"此API密钥不能查看“{agency}”的报告");
         var manifests = await http.Service<ReportRepository>().ListReportsAsync(name, year, http.RequestAborted);
         return Results.Ok(new { agency, year, reports = manifests.Select(m => Describe(m, null)) });
     }
@@ -97,9 +97,15 @@ public static class ReportsApi
         if (file is null) return Problems.NotFound($"报告{id}的{name}");
         var stream = await http.Service<ReportRepository>().OpenFileAsync(id, name, http.RequestAborted);
         if (stream is null) return Problems.NotFound($"报告{id}的{name}");
-        http.Response.Headers.ETag = $"\"{file.Sha256}\"";
-        return Results.Stream(stream, file.ContentType, $"{manifest!.Agency}{manifest.Year}年报告{Path.GetExtension(name)}");
+        // The report's own name, and its SHA-256 as the entity tag, so If-None-Match answers 304 without the body.
+        // The length comes from the manifest: a blob stream need not know it, and HEAD should say it.
+        http.Response.ContentLength = file.Size;
+        return Results.Stream(stream, file.ContentType, DownloadName(manifest!, Path.GetExtension(name)),
+            entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{file.Sha256}\""));
     }
+
+    /// <summary>What a browser saves a document as: 某县人民政府2024年政府信息公开工作年度报告.pdf.</summary>
+    internal static string DownloadName(ReportManifest m, string extension) => Core.Model.Report.DefaultTitle(m.Agency, m.Year) + extension;
 
     /// <summary>The manifest of a complete report the caller may see; another agency's report is "not found".</summary>
     internal static async Task<ReportManifest?> Find(string id, HttpContext http)

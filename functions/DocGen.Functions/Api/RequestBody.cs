@@ -15,10 +15,10 @@ public static class RequestBody
         && type.MediaType.Equals("application/pdf", StringComparison.OrdinalIgnoreCase);
 
     public static IResult WrongType(string expected) =>
-        Problems.Of(415, "UNSUPPORTED_MEDIA_TYPE", $"不支持的内容类型：请求体应为{expected}");
+        Problems.Of(415, ProblemCodes.UnsupportedMediaType, $"不支持的内容类型：请求体应为{expected}");
 
     public static IResult TooLarge(long limit) =>
-        Problems.Of(413, "BODY_TOO_LARGE", $"请求体超过上限{limit}字节");
+        Problems.Of(413, ProblemCodes.BodyTooLarge, $"请求体超过上限{limit}字节");
 
     /// <summary>The body, or null when it exceeds <paramref name="limit"/> (checked on Content-Length and while reading).</summary>
     public static async Task<byte[]?> ReadAsync(HttpRequest request, long limit, CancellationToken ct)

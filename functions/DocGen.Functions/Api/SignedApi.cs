@@ -9,7 +9,7 @@ public static class SignedApi
     [
         new(Operations.UploadSigned, "POST", ApiPaths.Signed, Access.Key, Upload, "归档签章后的PDF，作为下一个版本"),
         new(Operations.ListSigned, "GET", ApiPaths.Signed, Access.Key, List, "列出已归档的签章版本"),
-        new(Operations.GetSigned, "GET", ApiPaths.SignedVersion, Access.Key, Download, "下载一个签章版本"),
+        new(Operations.GetSigned, "GET", ApiPaths.SignedVersion, Access.Key, Download, "下载一个签章版本") { Head = true },
     ];
 
     private static async Task<IResult> Upload(HttpContext http)
@@ -46,7 +46,8 @@ public static class SignedApi
         string id = http.Route("id");
         string version = http.Route("version");
         var (repo, ct) = (http.Service<ReportRepository>(), http.RequestAborted);
-        if (await ReportsApi.Find(id, http) is null) return Problems.NotFound($"报告{id}");
+        var manifest = await ReportsApi.Find(id, http);
+        if (manifest is null) return Problems.NotFound($"报告{id}");
         // Only the canonical spelling: "01", "+1" or " 1" must not alias version 1.
         if (!int.TryParse(version, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int number)
             || number < 1 || version != number.ToString(System.Globalization.CultureInfo.InvariantCulture))
@@ -54,7 +55,7 @@ public static class SignedApi
         var stream = await repo.OpenSignedAsync(id, number, ct);
         return stream is null
             ? Problems.NotFound($"报告{id}的签章版本{version}")
-            : Results.Stream(stream, "application/pdf", $"{id}-signed-{version}.pdf");
+            : Results.Stream(stream, "application/pdf", ReportsApi.DownloadName(manifest, $"（签章版{version}）.pdf"));
     }
 
     private static object Describe(SignedVersion v) => new

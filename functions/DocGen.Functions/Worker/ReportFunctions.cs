@@ -27,10 +27,10 @@ public sealed class ReportFunctions(IServiceProvider services)
         WorkerCall.RunAsync(Operations.GetReport, req, services, (nameof(id), id));
 
     [Function(Operations.GetReportDocx)]
-    public Task<IResult> GetReportDocx([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiPaths.ReportDocx)] HttpRequest req, string id) =>
+    public Task<IResult> GetReportDocx([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = ApiPaths.ReportDocx)] HttpRequest req, string id) =>
         WorkerCall.RunAsync(Operations.GetReportDocx, req, services, (nameof(id), id));
 
     [Function(Operations.GetReportPdf)]
-    public Task<IResult> GetReportPdf([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiPaths.ReportPdf)] HttpRequest req, string id) =>
+    public Task<IResult> GetReportPdf([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = ApiPaths.ReportPdf)] HttpRequest req, string id) =>
         WorkerCall.RunAsync(Operations.GetReportPdf, req, services, (nameof(id), id));
 }

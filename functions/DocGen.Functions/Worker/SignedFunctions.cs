@@ -15,6 +15,6 @@ public sealed class SignedFunctions(IServiceProvider services)
         WorkerCall.RunAsync(Operations.ListSigned, req, services, (nameof(id), id));
 
     [Function(Operations.GetSigned)]
-    public Task<IResult> GetSigned([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiPaths.SignedVersion)] HttpRequest req, string id, int version) =>
+    public Task<IResult> GetSigned([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = ApiPaths.SignedVersion)] HttpRequest req, string id, int version) =>
         WorkerCall.RunAsync(Operations.GetSigned, req, services, (nameof(id), id), (nameof(version), version));
 }

@@ -1,0 +1,76 @@
+using DocGen.Storage;
+
+namespace DocGen.Functions.Api;
+
+/// <summary>What an operation takes in its body.</summary>
+public enum BodyKind { None, Report, Pdf }
+
+/// <summary>What a successful answer carries: a JSON body of a named schema, or a file.</summary>
+public sealed record Success(int Status, string ContentType, string? Schema = null, string Description = "成功");
+
+/// <summary>A problem an operation can answer with, and the codes it can carry.</summary>
+public sealed record Failure(int Status, params string[] Codes);
+
+/// <summary>The published contract of one operation, for the OpenAPI document.</summary>
+public sealed record OperationContract(string SummaryEnglish, BodyKind Body, IReadOnlyList<Success> Answers, IReadOnlyList<Failure> Failures);
+
+/// <summary>
+/// The contract of every operation in <see cref="ApiRoutes.All"/> (a test holds them in step): bodies,
+/// answers and the problem codes of each status, as the handlers produce them.
+/// </summary>
+public static class ApiContracts
+{
+    public const string Json = "application/json";
+    public const string Pdf = "application/pdf";
+    public const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    private static readonly Failure NoKey = new(401, ProblemCodes.ApiKeyMissing, ProblemCodes.ApiKeyInvalid);
+    private static readonly Failure Missing = new(404, ProblemCodes.NotFound);
+    private static readonly Failure Internal = new(500, ProblemCodes.InternalError);
+
+    private static OperationContract Keyed(string english, BodyKind body, Success[] answers, params Failure[] failures) =>
+        new(english, body, answers, [NoKey, .. failures, Internal]);
+
+    public static IReadOnlyDictionary<string, OperationContract> All { get; } = new Dictionary<string, OperationContract>
+    {
+        [Operations.CreateReport] = Keyed("Validate a report, generate its .docx and PDF, store them and return the links", BodyKind.Report,
+            [new(201, Json, ApiSchemas.ReportDescription, "已生成并存储"), new(200, Json, ApiSchemas.ReportDescription, "同一输入此前已生成")],
+            new(400, ProblemCodes.InvalidReportJson, ProblemCodes.InvalidFormat, ProblemCodes.BadRequest),
+            new(403, ProblemCodes.AgencyForbidden),
+            new(409, StorageErrorCodes.ReportIdConflict),
+            new(413, ProblemCodes.BodyTooLarge),
+            new(415, ProblemCodes.UnsupportedMediaType),
+            new(422, ProblemCodes.ReportInvalid, StorageErrorCodes.InvalidAgency, StorageErrorCodes.InvalidYear)),
+        [Operations.ListReports] = Keyed("List the stored reports of an agency, optionally of one year", BodyKind.None,
+            [new(200, Json, ApiSchemas.ReportList)],
+            new(400, ProblemCodes.AgencyRequired, ProblemCodes.InvalidYear),
+            new(403, ProblemCodes.AgencyForbidden),
+            new(422, StorageErrorCodes.InvalidAgency)),
+        [Operations.ValidateReport] = Keyed("Check a report without storing anything", BodyKind.Report,
+            [new(200, Json, ApiSchemas.ValidationResult)],
+            new(400, ProblemCodes.InvalidReportJson, ProblemCodes.BadRequest),
+            new(413, ProblemCodes.BodyTooLarge),
+            new(415, ProblemCodes.UnsupportedMediaType)),
+        [Operations.GetReport] = Keyed("The manifest and links of a report", BodyKind.None,
+            [new(200, Json, ApiSchemas.ReportDescription)], Missing),
+        [Operations.GetReportDocx] = Keyed("Download the report's .docx", BodyKind.None,
+            [new(200, Docx, Description: "报告的Word文档")], Missing),
+        [Operations.GetReportPdf] = Keyed("Download the report's PDF", BodyKind.None,
+            [new(200, Pdf, Description: "报告的PDF")], Missing),
+        [Operations.UploadSigned] = Keyed("Archive the signed PDF as the next version (never replaced or deleted)", BodyKind.Pdf,
+            [new(201, Json, ApiSchemas.SignedVersion, "已归档")],
+            Missing,
+            new(409, StorageErrorCodes.ArchiveImmutable, StorageErrorCodes.BlobExists),
+            new(413, ProblemCodes.BodyTooLarge),
+            new(415, ProblemCodes.UnsupportedMediaType),
+            new(422, StorageErrorCodes.NotPdf)),
+        [Operations.ListSigned] = Keyed("List the archived signed versions", BodyKind.None,
+            [new(200, Json, ApiSchemas.SignedVersionList)], Missing),
+        [Operations.GetSigned] = Keyed("Download one signed version", BodyKind.None,
+            [new(200, Pdf, Description: "签章后的PDF")], Missing),
+        [Operations.Health] = new("Service status: storage writable, fonts found", BodyKind.None,
+            [new(200, Json, ApiSchemas.Health, "全部检查通过"), new(503, Json, ApiSchemas.Health, "有检查未通过（见checks）")], [Internal]),
+        [Operations.Schema] = new("The JSON Schema of report JSON", BodyKind.None, [new(200, "application/schema+json", Description: "JSON Schema")], [Internal]),
+        [Operations.OpenApi] = new("This OpenAPI document", BodyKind.None, [new(200, Json, Description: "OpenAPI 3.1")], [Internal]),
+    };
+}

@@ -1,0 +1,190 @@
+using System.Text.Json.Nodes;
+using DocGen.Core.Json;
+
+namespace DocGen.Functions.Api;
+
+/// <summary>
+/// The component schemas of the OpenAPI document: the report (the JSON Schema built from the editions) and
+/// the shapes of the answers, as <see cref="ReportsApi"/>, <see cref="SignedApi"/> and <see cref="MetaApi"/> write them.
+/// </summary>
+public static class ApiSchemas
+{
+    public const string Report = nameof(Report);
+    public const string ReportDescription = nameof(ReportDescription);
+    public const string ReportList = nameof(ReportList);
+    public const string ValidationResult = nameof(ValidationResult);
+    public const string Finding = nameof(Finding);
+    public const string SignedVersion = nameof(SignedVersion);
+    public const string SignedVersionList = nameof(SignedVersionList);
+    public const string Health = nameof(Health);
+    public const string Problem = nameof(Problem);
+
+    public static string Ref(string name) => $"#/components/schemas/{name}";
+
+    /// <summary>Every component schema, the report's definitions as <c>Report.{name}</c>.</summary>
+    public static JsonObject Build()
+    {
+        var schemas = (JsonObject)JsonNode.Parse(Answers)!;
+        var report = (JsonObject)JsonNode.Parse(ReportSchema.Build().Replace("\"#/definitions/", $"\"{Ref(Report)}.", StringComparison.Ordinal))!;
+        report.Remove("$schema");
+        TuplesToPrefixItems(report);
+        if (report["definitions"] is JsonObject definitions)
+        {
+            report.Remove("definitions");
+            foreach (var (name, schema) in definitions.ToList())
+            {
+                definitions.Remove(name);
+                schemas[$"{Report}.{name}"] = schema;
+            }
+        }
+        schemas[Report] = report;
+        return schemas;
+    }
+
+    /// <summary>The report schema is draft-07, where a row is <c>items: [cell, cell, …]</c>; OpenAPI 3.1 speaks JSON Schema 2020-12, which calls that <c>prefixItems</c>.</summary>
+    private static void TuplesToPrefixItems(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                if (o["items"] is JsonArray tuple)
+                {
+                    o.Remove("items");
+                    o["prefixItems"] = tuple;
+                }
+                foreach (var (_, child) in o.ToList()) TuplesToPrefixItems(child);
+                break;
+            case JsonArray a:
+                foreach (var child in a.ToList()) TuplesToPrefixItems(child);
+                break;
+        }
+    }
+
+    private const string Answers = """
+        {
+          "Finding": {
+            "type": "object",
+            "description": "校验发现的问题：英文code、JSON指针和中文说明",
+            "required": ["code", "severity", "pointer", "message"],
+            "properties": {
+              "code": { "type": "string" },
+              "severity": { "type": "string", "enum": ["error", "warning"] },
+              "pointer": { "type": "string", "description": "RFC 6901 JSON pointer into the report JSON" },
+              "table": { "type": ["string", "null"] },
+              "row": { "type": ["string", "null"] },
+              "column": { "type": ["string", "null"] },
+              "expected": { "type": ["string", "null"] },
+              "actual": { "type": ["string", "null"] },
+              "message": { "type": "string" }
+            }
+          },
+          "ReportDescription": {
+            "type": "object",
+            "required": ["id", "agency", "year", "files", "links"],
+            "properties": {
+              "id": { "type": "string" },
+              "agency": { "type": "string" },
+              "year": { "type": "integer" },
+              "template": { "type": "string" },
+              "docgenVersion": { "type": "string" },
+              "createdAt": { "type": "string", "format": "date-time" },
+              "files": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "required": ["name", "sha256", "size", "contentType"],
+                  "properties": {
+                    "name": { "type": "string" },
+                    "sha256": { "type": "string" },
+                    "size": { "type": "integer", "format": "int64" },
+                    "contentType": { "type": "string" }
+                  }
+                }
+              },
+              "links": {
+                "type": "object",
+                "required": ["self", "signed"],
+                "properties": {
+                  "self": { "type": "string" },
+                  "docx": { "type": ["string", "null"] },
+                  "pdf": { "type": ["string", "null"] },
+                  "signed": { "type": "string" }
+                }
+              },
+              "warnings": { "type": ["array", "null"], "items": { "$ref": "#/components/schemas/Finding" } }
+            }
+          },
+          "ReportList": {
+            "type": "object",
+            "required": ["agency", "reports"],
+            "properties": {
+              "agency": { "type": "string" },
+              "year": { "type": ["integer", "null"] },
+              "reports": { "type": "array", "items": { "$ref": "#/components/schemas/ReportDescription" } }
+            }
+          },
+          "ValidationResult": {
+            "type": "object",
+            "required": ["valid", "errors", "warnings", "findings"],
+            "properties": {
+              "valid": { "type": "boolean" },
+              "errors": { "type": "integer" },
+              "warnings": { "type": "integer" },
+              "findings": { "type": "array", "items": { "$ref": "#/components/schemas/Finding" } }
+            }
+          },
+          "SignedVersion": {
+            "type": "object",
+            "required": ["version", "sha256", "size", "uploadedAt", "link"],
+            "properties": {
+              "version": { "type": "integer" },
+              "sha256": { "type": "string" },
+              "size": { "type": "integer", "format": "int64" },
+              "uploadedAt": { "type": "string", "format": "date-time" },
+              "link": { "type": "string" }
+            }
+          },
+          "SignedVersionList": {
+            "type": "object",
+            "required": ["id", "versions"],
+            "properties": {
+              "id": { "type": "string" },
+              "versions": { "type": "array", "items": { "$ref": "#/components/schemas/SignedVersion" } }
+            }
+          },
+          "Health": {
+            "type": "object",
+            "required": ["status", "version", "checks"],
+            "properties": {
+              "status": { "type": "string", "enum": ["ok", "failing"] },
+              "version": { "type": "string" },
+              "checks": {
+                "type": "object",
+                "additionalProperties": {
+                  "type": "object",
+                  "required": ["status"],
+                  "properties": {
+                    "status": { "type": "string", "enum": ["ok", "failing"] },
+                    "description": { "type": ["string", "null"] }
+                  }
+                }
+              }
+            }
+          },
+          "Problem": {
+            "type": "object",
+            "description": "RFC 9457 problem details: a Chinese title and a stable English code",
+            "required": ["title", "status", "code"],
+            "properties": {
+              "type": { "type": "string" },
+              "title": { "type": "string" },
+              "status": { "type": "integer" },
+              "detail": { "type": ["string", "null"] },
+              "code": { "type": "string" },
+              "findings": { "type": "array", "items": { "$ref": "#/components/schemas/Finding" } },
+              "traceId": { "type": "string" }
+            }
+          }
+        }
+        """;
+}

@@ -1,0 +1,47 @@
+using DocGen.Core.Rendering;
+using DocGen.Pdf;
+using DocGen.Storage;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace DocGen.Functions.Api;
+
+/// <summary>The store answers and takes a write: a probe blob in the id index container is written, read back and removed.</summary>
+public sealed class StorageHealthCheck(IBlobStore store) : IHealthCheck
+{
+    public const string Name = "storage";
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        string probe = $"{BlobPath.IdsContainer}/_health/{Guid.NewGuid():N}.json";
+        try
+        {
+            await store.WriteBytesAsync(probe, "{}"u8.ToArray(), ContentTypes.Json, WriteMode.CreateOnly, cancellationToken);
+            bool back = await store.ExistsAsync(probe, cancellationToken);
+            await store.DeleteAsync(probe, cancellationToken);
+            return back ? HealthCheckResult.Healthy("存储可读写") : HealthCheckResult.Unhealthy("存储写入后读不到");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return HealthCheckResult.Unhealthy($"存储不可写：{e.Message}");
+        }
+    }
+}
+
+/// <summary>Every font role has a face: a PDF cannot be set without one.</summary>
+public sealed class FontsHealthCheck(DocumentRenderer renderer) : IHealthCheck
+{
+    public const string Name = "fonts";
+
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var missing = new List<string>();
+        foreach (var role in Enum.GetValues<FontRole>())
+        {
+            try { renderer.Fonts.Primary(role); }
+            catch (FontNotFoundException) { missing.Add(role.ToString()); }
+        }
+        return Task.FromResult(missing.Count == 0
+            ? HealthCheckResult.Healthy("每种字体角色都有字体")
+            : HealthCheckResult.Unhealthy($"找不到字体：{string.Join("、", missing)}（请配置{ServiceSettings.FontDirectory}或安装字体）"));
+    }
+}

@@ -1,0 +1,24 @@
+namespace DocGen.Functions.Api;
+
+/// <summary>The English codes of the service's problems (storage faults carry <see cref="DocGen.Storage.StorageErrorCodes"/>).</summary>
+public static class ProblemCodes
+{
+    public const string ApiKeyMissing = "API_KEY_MISSING";
+    public const string ApiKeyInvalid = "API_KEY_INVALID";
+    public const string NotFound = "NOT_FOUND";
+    public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
+    public const string BodyTooLarge = "BODY_TOO_LARGE";
+    public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
+    public const string BadRequest = "BAD_REQUEST";
+    public const string InvalidReportJson = "INVALID_REPORT_JSON";
+    public const string InvalidFormat = "INVALID_FORMAT";
+    public const string InvalidYear = "INVALID_YEAR";
+    public const string AgencyRequired = "AGENCY_REQUIRED";
+    public const string AgencyForbidden = "AGENCY_FORBIDDEN";
+    public const string ReportInvalid = "REPORT_INVALID";
+    public const string InternalError = "INTERNAL_ERROR";
+    /// <summary>Receipts of the blob trigger only.</summary>
+    public const string BlobEmpty = "BLOB_EMPTY";
+    public const string BlobNotUtf8 = "BLOB_NOT_UTF8";
+    public const string GenerationFailed = "GENERATION_FAILED";
+}
