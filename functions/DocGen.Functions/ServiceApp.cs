@@ -57,6 +57,9 @@ public static class ServiceApp
         ReportsApi.Map(app);
         SignedApi.Map(app);
         BlobTriggerApi.Map(app);
+        EditionsApi.Map(app);
+        PreviewApi.Map(app);
+        PageApi.Map(app);
         return app;
     }
 
