@@ -231,10 +231,17 @@ function summary() {
 let saveTimer = null;
 function persist() {
   clearTimeout(saveTimer);
-  saveTimer = setTimeout(() => {
-    $('#draft-state').textContent = saveDraft(state.draft) ? `草稿已保存在本浏览器（${new Date().toLocaleTimeString('zh-CN')}）` : '草稿无法保存在本浏览器';
-  }, 250);
+  saveTimer = setTimeout(flush, 250);
 }
+
+function flush() {
+  clearTimeout(saveTimer);
+  saveTimer = null;
+  $('#draft-state').textContent = saveDraft(state.draft) ? `草稿已保存在本浏览器（${new Date().toLocaleTimeString('zh-CN')}）` : '草稿无法保存在本浏览器';
+}
+
+// Leaving or reloading the page keeps the last keystrokes too.
+window.addEventListener('pagehide', () => { if (saveTimer !== null) flush(); });
 
 function bindTitleData() {
   const bind = (id, field) => $(id).addEventListener('input', (e) => { state.draft[field] = e.target.value; persist(); });
@@ -244,7 +251,7 @@ function bindTitleData() {
   $('#year').addEventListener('input', (e) => {
     state.draft.year = e.target.value;
     const edition = editionForYear(state.draft.year);
-    if (edition && edition.id !== state.edition.id) useDraft(state.draft);
+    if (edition && edition.id !== state.edition.id) { state.draft.edition = edition.id; useDraft(state.draft); }
     else persist();
   });
   $('#edition').addEventListener('change', (e) => { state.draft.edition = e.target.value; useDraft(state.draft); });
@@ -424,10 +431,19 @@ async function preview() {
   }
 }
 
+/** Report JSON saved earlier opens right here; other files are read by the service's importer. */
+async function readUpload(file) {
+  if (/\.json$/i.test(file.name)) {
+    try { return JSON.parse(await file.text()); } catch { throw new ApiError(0, 'INVALID_REPORT_JSON', '文件不是有效的报告JSON'); }
+  }
+  if (!requireSignIn()) return null;
+  return api.importFile(file);
+}
+
 async function prefill(file) {
-  if (!requireSignIn()) return;
   try {
-    const result = await api.importFile(file);
+    const result = await readUpload(file);
+    if (!result) return;
     const report = result.report ?? result;
     const mode = document.querySelector('input[name="prefill-mode"]:checked').value;
     if (mode === 'last') {
