@@ -174,6 +174,13 @@ public sealed class PageTests(PageFixture service, ITestOutputHelper output)
         Assert.Equal("", await page.Cell(WordTags.Cell("requests", "withheldStateSecret", "natural")).InputValueAsync());
         // The pasted figures are checked at once: 一 (0) plus 二 (10) against 三（七） plus 四 (both blank).
         Assert.True(await page.Page.Locator(".lane-failures[data-table=requests] li").CountAsync() > 0);
+
+        // On a tablet held upright the page fits the screen's width; only a wide table scrolls inside its frame.
+        await page.Page.SetViewportSizeAsync(820, 1180);
+        Assert.True(await page.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"));
+        await page.Cell(NewRequestsNatural).FocusAsync();
+        Directory.CreateDirectory(ScreenshotFolder);
+        await page.Page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, "page-tablet.png") });
     }
 
     [Fact]

@@ -179,6 +179,7 @@ function cellsChanged(tags, startedAt) {
   for (const tag of touched) markCell(tag);
   for (const table of tables) refreshTable(table);
   summary();
+  showHint();
   // From the keystroke's event time to the marks in place, then to the next painted frame.
   const checked = performance.now();
   requestAnimationFrame(() => window.docgenTimings.push({ checked: checked - startedAt, painted: performance.now() - startedAt }));
@@ -202,6 +203,21 @@ function markCell(tag) {
     input.removeAttribute('aria-invalid');
     input.removeAttribute('aria-describedby');
   }
+}
+
+/** The messages of the focused cell, shown under it (the same words as its title and the table's list). */
+function showHint() {
+  const hint = $('#cell-hint');
+  const input = document.activeElement;
+  // The validator's finding repeats a live message word for word; show each message once.
+  const server = (input?.dataset?.finding ?? '').split('\n').filter(line => line && !input.title.split('\n').some(m => m && line.endsWith(m)));
+  const text = input?.dataset?.cell ? [input.title, ...server].filter(Boolean).join('\n') : '';
+  if (!text) { hint.hidden = true; return; }
+  hint.textContent = text;
+  const box = input.getBoundingClientRect();
+  hint.style.left = `${Math.max(8, Math.min(box.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - 340))}px`;
+  hint.style.top = `${box.bottom + window.scrollY + 2}px`;
+  hint.hidden = false;
 }
 
 function parseFailing(raw) {
@@ -495,6 +511,8 @@ function bindService() {
 }
 
 async function start() {
+  document.addEventListener('focusin', showHint);
+  document.addEventListener('focusout', () => { $('#cell-hint').hidden = true; });
   bindTitleData();
   bindService();
   try {
