@@ -50,10 +50,15 @@ export function formatDecimal(d) {
 
 export const ZERO = { digits: 0n, scale: 0 };
 
-/** The value a rule adds up: blank and "/" count as 0 (as the validator counts them); null when unreadable. */
+/**
+ * The value a rule adds up: a number, "/" as 0, BLANK for a cell left empty (blank is never zero: the lane
+ * is not checked), null when unreadable.
+ */
+export const BLANK = Symbol('blank');
 export function arithmetic(raw) {
   const cell = parseCell(raw);
   if (cell.kind === 'invalid') return null;
+  if (cell.kind === 'blank') return BLANK;
   return cell.kind === 'number' ? toDecimal(cell.text) : ZERO;
 }
 

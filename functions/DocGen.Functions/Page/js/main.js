@@ -214,9 +214,11 @@ function showHint() {
   const text = input?.dataset?.cell ? [input.title, ...server].filter(Boolean).join('\n') : '';
   if (!text) { hint.hidden = true; return; }
   hint.textContent = text;
-  const box = input.getBoundingClientRect();
-  hint.style.left = `${Math.max(8, Math.min(box.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - 340))}px`;
-  hint.style.top = `${box.bottom + window.scrollY + 2}px`;
+  // Inside the cell, so it stays under it whatever scrolls or resizes.
+  const cell = input.closest('td');
+  if (hint.parentElement !== cell) cell.append(hint);
+  const wrap = cell.closest('.table-wrap');
+  hint.classList.toggle('flip', !!wrap && cell.getBoundingClientRect().left - wrap.getBoundingClientRect().left > wrap.clientWidth / 2);
   hint.hidden = false;
 }
 
@@ -239,7 +241,9 @@ function refreshTable(tableId) {
 
 function summary() {
   const failing = state.rules.failing.size;
-  $('#check-summary').textContent = failing === 0 ? '表格勾稽关系全部相符。' : `有${failing}处勾稽关系不符，已在相应单元格标出。`;
+  const unchecked = state.rules.unchecked.size;
+  const open = unchecked ? `另有${unchecked}处因单元格空白或无法识别尚未核对（空白不按0计算）。` : '';
+  $('#check-summary').textContent = (failing === 0 ? (unchecked ? '已核对的勾稽关系全部相符。' : '表格勾稽关系全部相符。') : `有${failing}处勾稽关系不符，已在相应单元格标出。`) + open;
 }
 
 // ---- the draft ----

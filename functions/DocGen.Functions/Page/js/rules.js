@@ -1,6 +1,6 @@
 // The edition's arithmetic rules, evaluated in the page lane by lane. Rules, lanes and the wording come
 // from GET /api/editions/{id} (the validator's own message with {left} and {right} to fill in).
-import { addDecimal, arithmetic, compareDecimal, formatDecimal, ZERO } from './cells.js';
+import { addDecimal, arithmetic, BLANK, compareDecimal, formatDecimal, ZERO } from './cells.js';
 
 export class RuleBook {
   /** @param edition the published edition; @param read (tableId, rowKey, column) → the raw text of a cell */
@@ -9,6 +9,7 @@ export class RuleBook {
     this.lanes = [];
     this.byTag = new Map();
     this.failing = new Map(); // lane id → message
+    this.unchecked = new Set(); // lane ids with a blank or unreadable cell
     for (const table of edition.tables ?? []) {
       for (const rule of table.rules) {
         for (const lane of rule.lanes) {
@@ -27,7 +28,7 @@ export class RuleBook {
     let total = ZERO;
     for (const c of cells) {
       const value = arithmetic(this.read(table.id, c.row, c.column));
-      if (value === null) return null; // an unreadable cell is reported on its own
+      if (value === null || value === BLANK) return null; // unreadable cells are reported on their own
       total = addDecimal(total, value);
     }
     return total;
@@ -38,6 +39,7 @@ export class RuleBook {
     const left = this.sum(entry.table, entry.lane.left);
     const right = this.sum(entry.table, entry.lane.right);
     let message = null;
+    if (left === null || right === null) this.unchecked.add(entry.id); else this.unchecked.delete(entry.id);
     if (left !== null && right !== null) {
       const cmp = compareDecimal(left, right);
       const holds = entry.rule.comparison === 'equal' ? cmp === 0 : cmp >= 0;
