@@ -79,12 +79,12 @@ public sealed class NarrativeTests(PageFixture service)
     [Fact]
     public async Task Last_years_report_starts_this_year_with_its_carried_forward_figures_in_carried_over()
     {
-        var sample = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Samples, "2024-taiyuan-wanbailin-district.json"))).RootElement;
+        var sample = JsonDocument.Parse(await File.ReadAllTextAsync(service.Sample("2024-taiyuan-wanbailin-district.json"))).RootElement;
         var forward = sample.GetProperty("tables").GetProperty("requests").GetProperty("carriedForward").EnumerateArray().Select(PageDriver.CellText).ToArray();
         var (browser, page) = await OpenAsync();
         await using var _ = browser;
         await page.Page.CheckAsync("input[name=prefill-mode][value=last]");
-        await page.Page.SetInputFilesAsync("#upload", Path.Combine(RepoPaths.Samples, "2024-taiyuan-wanbailin-district.json"));
+        await page.Page.SetInputFilesAsync("#upload", service.Sample("2024-taiyuan-wanbailin-district.json"));
         await page.WaitForMessageAsync("已从上年报告开始");
 
         Assert.Equal("2025", await page.Page.InputValueAsync("#year"));

@@ -1,45 +1,32 @@
-using DocGen.Functions;
+using System.Text.Json.Nodes;
+using DocGen.Core.Tests.Fixtures;
+using DocGen.Functions.Tests;
 using DocGen.Storage;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace DocGen.Web.Tests;
 
 /// <summary>
-/// The real standalone service on 127.0.0.1 (a free port, a fresh folder store) and Playwright driving
-/// Debian's chromium; every test gets a browser of its own with a fresh profile.
+/// The real standalone service on 127.0.0.1 (the Functions tests' <see cref="RunningService"/>, over a fresh
+/// folder store) and Playwright driving Debian's chromium; every test gets a browser with a fresh profile.
 /// </summary>
 public sealed class PageFixture : IAsyncLifetime
 {
-    /// <summary>The agency of the sample the tests type in, with its key.</summary>
-    public const string Agency = "太原市万柏林区人民政府";
-    public const string Key = "key-wanbailin";
-    public const string AdminKey = "key-compiling-office";
+    public const string Agency = RunningService.AgencyA;
+    public const string Key = RunningService.KeyA;
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    private WebApplication? _app;
+    private RunningService _service = null!;
     private readonly string _data = Directory.CreateTempSubdirectory("docgen-web-data-").FullName;
+    private readonly string _samples = Directory.CreateTempSubdirectory("docgen-web-samples-").FullName;
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => _service.BaseAddress;
     public IPlaywright Playwright { get; private set; } = null!;
-    public ReportRepository Repository => _app!.Services.GetRequiredService<ReportRepository>();
+    public ReportRepository Repository => _service.Repository;
 
     public async Task InitializeAsync()
     {
-        _app = ServiceApp.Build([], b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [ServiceSettings.Port] = "0",
-            [ServiceSettings.AgencyKeys] = $"{Agency}={Key}",
-            [ServiceSettings.AdminKey] = AdminKey,
-            [ServiceSettings.PreprocessFonts] = "false",
-            [StorageSettings.Root] = _data,
-        }));
-        await _app.StartAsync();
-        BaseAddress = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        _service = await RunningService.StartAsync(new Dictionary<string, string?> { [StorageSettings.Root] = _data });
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
     }
 
@@ -62,12 +49,21 @@ public sealed class PageFixture : IAsyncLifetime
         return context;
     }
 
-    public HttpClient Client(string? key = Key)
+    /// <summary>A sample of templates/samples as the test agency's own report (the key may write only its agency's).</summary>
+    public string Sample(string name)
     {
-        var client = new HttpClient { BaseAddress = BaseAddress };
-        if (key is not null) client.DefaultRequestHeaders.Add("x-api-key", key);
-        return client;
+        string path = Path.Combine(_samples, name);
+        if (!File.Exists(path))
+        {
+            var report = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Samples, name)))!;
+            report["agency"] = Agency;
+            report.AsObject().Remove("title");
+            File.WriteAllText(path, report.ToJsonString());
+        }
+        return path;
     }
+
+    public HttpClient Client(string? key = Key) => _service.Client(key);
 
     /// <summary>Every file the folder store holds, to see whether anything was written.</summary>
     public string[] StoredFiles() =>
@@ -76,12 +72,9 @@ public sealed class PageFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Playwright?.Dispose();
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-        try { Directory.Delete(_data, true); } catch (IOException) { }
+        await _service.DisposeAsync();
+        foreach (var dir in new[] { _data, _samples })
+            try { Directory.Delete(dir, true); } catch (IOException) { }
     }
 }
 

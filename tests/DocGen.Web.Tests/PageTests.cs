@@ -16,7 +16,8 @@ namespace DocGen.Web.Tests;
 [Collection(PageCollection.Name)]
 public sealed class PageTests(PageFixture service, ITestOutputHelper output)
 {
-    private static readonly string SamplePath = Path.Combine(RepoPaths.Samples, "2024-taiyuan-wanbailin-district.json");
+    private const string SampleName = "2024-taiyuan-wanbailin-district.json";
+    private string SamplePath => service.Sample(SampleName);
     private static string NewRequestsNatural => WordTags.Cell("requests", "newRequests", "natural");
 
     private async Task<JsonElement> EditionAsync(string id)

@@ -25,33 +25,30 @@ public static class EditionsApi
             .WithName("GetEdition").WithSummary("一个版本的章节、表格（行、列、合并单元格）和勾稽规则");
     }
 
-    private static object Summary(Edition e) => new
+    private static Dictionary<string, object?> Summary(Edition e) => new()
     {
-        id = e.Id,
-        instrument = e.Instrument,
-        mandated = e.Mandated,
-        firstYear = e.FirstYear,
-        lastYear = e.LastYear,
+        ["id"] = e.Id,
+        ["instrument"] = e.Instrument,
+        ["mandated"] = e.Mandated,
+        ["firstYear"] = e.FirstYear,
+        ["lastYear"] = e.LastYear,
     };
 
-    internal static object Describe(Edition e) => new
+    internal static Dictionary<string, object?> Describe(Edition e)
     {
-        id = e.Id,
-        instrument = e.Instrument,
-        mandated = e.Mandated,
-        firstYear = e.FirstYear,
-        lastYear = e.LastYear,
-        sections = e.Sections.Select(s => new { key = s.Key, heading = s.Heading, tableId = s.TableId }),
-        tables = e.Tables.Select(Table),
-        yearRules = e.YearRules.Select(y => new
+        var described = Summary(e);
+        described["sections"] = e.Sections.Select(s => new { key = s.Key, heading = s.Heading, tableId = s.TableId });
+        described["tables"] = e.Tables.Select(Table);
+        described["yearRules"] = e.YearRules.Select(y => new
         {
             code = y.Code,
             tableId = y.TableId,
             leftName = y.LeftName,
             rightName = y.RightName,
             lanes = y.Lanes.Select(l => new { label = l.Label, left = l.Left.Select(Term), right = l.Right.Select(Term) }),
-        }),
-    };
+        });
+        return described;
+    }
 
     private static object Table(TableDef t) => new
     {
