@@ -45,6 +45,7 @@ export const api = {
   validate: (json) => call('/api/reports/validate', { method: 'POST', body: json, type: 'application/json' }),
   submit: (json) => call('/api/reports', { method: 'POST', body: json, type: 'application/json' }),
   preview: (json) => call('/api/reports/preview', { method: 'POST', body: json, type: 'application/json', expect: 'blob' }),
+  // The browser's type for the file (the service refuses types it has no reader for, with a clear message).
   importFile: (file) => call(`/api/reports/import?name=${encodeURIComponent(file.name)}`,
     { method: 'POST', body: file, type: file.type || 'application/octet-stream' }),
   download: (path) => call(path, { expect: 'blob' }),

@@ -26,7 +26,8 @@ export function showFindings(findings) {
   clearFindings();
   const list = document.querySelector('#findings');
   findings.forEach((f, i) => {
-    const text = `${SEVERITY[f.severity] ?? f.severity} ${f.code}：${f.message}`;
+    const place = f.where ? `（${f.where}${f.line ? `第${f.line}行` : ''}）` : ''; // import findings name a place in the source
+    const text = `${SEVERITY[f.severity] ?? f.severity} ${f.code}${place}：${f.message}`;
     const el = target(f.pointer);
     const id = `finding-${i}`;
     const item = document.createElement('li');

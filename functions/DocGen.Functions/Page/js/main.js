@@ -464,6 +464,12 @@ async function prefill(file) {
   try {
     const result = await readUpload(file);
     if (!result) return;
+    if (result.errors > 0) {
+      // What could not be read is listed; the draft in hand is not replaced by a half-read document.
+      message(`“${file.name}”有${result.errors}处未能读取，未预填；草稿保持不变。`, 'error');
+      showFindings(result.findings ?? []);
+      return;
+    }
     const report = result.report ?? result;
     const mode = document.querySelector('input[name="prefill-mode"]:checked').value;
     if (mode === 'last') {
