@@ -103,10 +103,15 @@ public sealed class PageTests(PageFixture service, ITestOutputHelper output)
         string expected = Encoding.UTF8.GetString(ReportJsonWriter.Write(ReportJsonReader.Read(sampleBytes).Report!));
         Assert.Equal(expected, await reader.ReadToEndAsync());
         // The stored report is listed with its documents, and the signed PDF is taken for the archive.
-        await page.Page.WaitForSelectorAsync($"#stored tr[data-report=\"{manifest.ReportId}\"]");
-        var pdf = await service.Client().GetByteArrayAsync($"/api/reports/{manifest.ReportId}/pdf");
+        var row = page.Page.Locator($"#stored tr[data-report=\"{manifest.ReportId}\"]");
+        await row.WaitForAsync();
+        var download = await page.Page.RunAndWaitForDownloadAsync(() => row.Locator("button", new() { HasText = "下载PDF" }).ClickAsync());
         var signedPath = Path.Combine(Path.GetTempPath(), $"signed-{Guid.NewGuid():N}.pdf");
-        await File.WriteAllBytesAsync(signedPath, pdf);
+        await download.SaveAsAsync(signedPath);
+        var pdf = await service.Client().GetByteArrayAsync($"/api/reports/{manifest.ReportId}/pdf");
+        Assert.Equal(pdf, await File.ReadAllBytesAsync(signedPath));
+        var docx = await page.Page.RunAndWaitForDownloadAsync(() => row.Locator("button", new() { HasText = "下载Word" }).ClickAsync());
+        Assert.EndsWith(".docx", docx.SuggestedFilename);
         await page.Page.SetInputFilesAsync($"#stored tr[data-report=\"{manifest.ReportId}\"] input[type=file]", signedPath);
         await page.WaitForMessageAsync("签章版PDF已归档为第1版");
         File.Delete(signedPath);
