@@ -6,6 +6,7 @@ using DocGen.Core.Json;
 using DocGen.Core.Tests.Fixtures;
 using DocGen.Core.Validation;
 using DocGen.Core.Word;
+using DocGen.Functions.Tests;
 using DocGen.Storage;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -289,6 +290,42 @@ public sealed class PageTests(PageFixture service, ITestOutputHelper output)
         await page.SignInAsync(PageFixture.Key);
         await page.WaitForMessageAsync($"已登录：{PageFixture.Agency}");
         Assert.Equal(PageFixture.Key, await page.Page.EvaluateAsync<string?>("() => sessionStorage.getItem('docgen.apiKey')"));
+    }
+
+    [Fact]
+    public async Task Once_loaded_the_page_works_offline_and_says_so_when_the_service_is_needed()
+    {
+        var (browser, page) = await OpenAsync();
+        await using var _ = browser;
+        await page.SignInAsync(PageFixture.Key);
+        await LoadSampleAsync(page, SamplePath);
+        await browser.SetOfflineAsync(true);
+        await page.Cell(NewRequestsNatural).FillAsync("97");
+        Assert.Equal(2, await page.Page.Locator(".lane-failures[data-table=requests] li").CountAsync());
+        await page.Cell(NewRequestsNatural).FillAsync("abc");
+        Assert.True(await page.Cell(NewRequestsNatural).EvaluateAsync<bool>("e => e.classList.contains('unreadable')"));
+        Assert.Contains("无法识别的数值", (await page.Cell(NewRequestsNatural).GetAttributeAsync("title"))!);
+        await page.Page.ClickAsync("#preview");
+        await page.WaitForMessageAsync("无法连接服务");
+        await browser.SetOfflineAsync(false);
+        await page.Cell(NewRequestsNatural).FillAsync("96");
+        await page.Page.ClickAsync("#preview");
+        await page.WaitForMessageAsync("预览已生成");
+    }
+
+    [Fact]
+    public async Task The_compiling_offices_key_signs_in_and_lists_the_named_agencys_reports()
+    {
+        var (browser, page) = await OpenAsync();
+        await using var _ = browser;
+        await page.Page.FillAsync("#agency", PageFixture.Agency);
+        await page.SignInAsync(RunningService.AdminKey);
+        await page.WaitForMessageAsync("编制机关");
+        Assert.Equal("编制机关", await page.Page.TextContentAsync("#who"));
+        Assert.False(await page.Page.IsVisibleAsync("#signin-form"));
+        await page.Page.ClickAsync("#signout");
+        Assert.True(await page.Page.IsVisibleAsync("#signin-form"));
+        Assert.Null(await page.Page.EvaluateAsync<string?>("() => sessionStorage.getItem('docgen.apiKey')"));
     }
 
     [Fact]
