@@ -104,3 +104,41 @@ public sealed class ImportApiTests : IAsyncLifetime
         Assert.Empty(Directory.EnumerateFiles(_data, "*", SearchOption.AllDirectories));
     }
 }
+
+/// <summary>POST /api/reports with a Word document: it is imported, then validated, rendered and stored like its JSON.</summary>
+public sealed class GenerateFromDocxTests : IAsyncLifetime
+{
+    private readonly string _data = Directory.CreateTempSubdirectory("docgen-generate-docx-").FullName;
+    private RunningService _service = null!;
+
+    public async Task InitializeAsync() =>
+        _service = await RunningService.StartAsync(new Dictionary<string, string?> { [DocGen.Storage.StorageSettings.Root] = _data });
+
+    public async Task DisposeAsync()
+    {
+        await _service.DisposeAsync();
+        Directory.Delete(_data, true);
+    }
+
+    [Fact]
+    public async Task A_docx_body_is_generated_and_stored()
+    {
+        var report = ReportFactory.Consistent() with { Agency = RunningService.AgencyA, Year = 2024, PublicationDate = new DateOnly(2025, 1, 20) };
+        var content = new ByteArrayContent(WordRenderer.Render(report));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        using var client = _service.Client(RunningService.KeyA);
+        var response = await client.PostAsync("/api/reports?formats=pdf", content);
+        string body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, body);
+        string id = JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
+        var pdf = await client.GetAsync($"/api/reports/{id}/pdf");
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        Assert.StartsWith("%PDF", Encoding.ASCII.GetString((await pdf.Content.ReadAsByteArrayAsync())[..4]));
+
+        var broken = new ByteArrayContent([0x50, 0x4B, 0x03, 0x04, 1, 2, 3]);
+        broken.Headers.ContentType = content.Headers.ContentType;
+        var bad = await client.PostAsync("/api/reports", broken);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("CORRUPT_PACKAGE", JsonDocument.Parse(await bad.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetString());
+    }
+}
