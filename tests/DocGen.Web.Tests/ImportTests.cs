@@ -13,11 +13,9 @@ public sealed class ImportTests(PageFixture service)
 
     private async Task<(Microsoft.Playwright.IBrowserContext Browser, PageDriver Page)> OpenSignedInAsync()
     {
-        var browser = await service.NewBrowserAsync();
-        var page = new PageDriver(browser.Pages.Count > 0 ? browser.Pages[0] : await browser.NewPageAsync());
-        await page.OpenAsync(service.BaseAddress);
-        await page.SignInAsync(PageFixture.Key);
-        return (browser, page);
+        var opened = await service.OpenPageAsync();
+        await opened.Page.SignInAsync(PageFixture.Key);
+        return opened;
     }
 
     private static string TempFile(string name, byte[] bytes)

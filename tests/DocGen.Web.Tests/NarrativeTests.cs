@@ -10,13 +10,7 @@ public sealed class NarrativeTests(PageFixture service)
 {
     private const string DraftKey = "docgen.draft.v1";
 
-    private async Task<(Microsoft.Playwright.IBrowserContext Browser, PageDriver Page)> OpenAsync()
-    {
-        var browser = await service.NewBrowserAsync();
-        var page = new PageDriver(browser.Pages.Count > 0 ? browser.Pages[0] : await browser.NewPageAsync());
-        await page.OpenAsync(service.BaseAddress);
-        return (browser, page);
-    }
+    private Task<(Microsoft.Playwright.IBrowserContext Browser, PageDriver Page)> OpenAsync() => service.OpenPageAsync();
 
     private static async Task<JsonElement> DraftAsync(PageDriver page)
     {

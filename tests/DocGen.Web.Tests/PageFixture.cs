@@ -49,6 +49,16 @@ public sealed class PageFixture : IAsyncLifetime
         return context;
     }
 
+    /// <summary>A fresh browser on the page, ready; browser errors go to <paramref name="log"/>. Dispose the browser after the test.</summary>
+    public async Task<(IBrowserContext Browser, PageDriver Page)> OpenPageAsync(Action<string>? log = null)
+    {
+        var browser = await NewBrowserAsync();
+        var page = new PageDriver(browser.Pages.Count > 0 ? browser.Pages[0] : await browser.NewPageAsync());
+        if (log is not null) page.Page.Console += (_, m) => { if (m.Type == "error") log("browser: " + m.Text); };
+        await page.OpenAsync(BaseAddress);
+        return (browser, page);
+    }
+
     /// <summary>A sample of templates/samples as the test agency's own report (the key may write only its agency's).</summary>
     public string Sample(string name)
     {

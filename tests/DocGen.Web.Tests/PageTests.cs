@@ -27,14 +27,7 @@ public sealed class PageTests(PageFixture service, ITestOutputHelper output)
         return JsonDocument.Parse(await client.GetStringAsync($"/api/editions/{id}")).RootElement.Clone();
     }
 
-    private async Task<(IBrowserContext Browser, PageDriver Page)> OpenAsync()
-    {
-        var browser = await service.NewBrowserAsync();
-        var page = new PageDriver(browser.Pages.Count > 0 ? browser.Pages[0] : await browser.NewPageAsync());
-        page.Page.Console += (_, m) => { if (m.Type == "error") output.WriteLine("browser: " + m.Text); };
-        await page.OpenAsync(service.BaseAddress);
-        return (browser, page);
-    }
+    private Task<(IBrowserContext Browser, PageDriver Page)> OpenAsync() => service.OpenPageAsync(output.WriteLine);
 
     /// <summary>Opens the sample through the upload control (report JSON is read in the page).</summary>
     private static async Task LoadSampleAsync(PageDriver page, string path)
