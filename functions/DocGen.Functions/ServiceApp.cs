@@ -45,6 +45,7 @@ public static class ServiceApp
         }));
         app.UseStatusCodePages(context => Problems.ForStatus(context.HttpContext.Response.StatusCode).ExecuteAsync(context.HttpContext));
         ApiRoutes.MapAll(app);
+        PageApi.MapRoot(app);
         app.Lifetime.ApplicationStarted.Register(() => _ = SweepAsync(app));
         return app;
     }

@@ -20,6 +20,7 @@ internal static class ServeCommand
             var app = ServiceApp.Build([.. args]);
             await app.StartAsync(ct);
             Console.WriteLine($"DocGen服务已启动：{string.Join(", ", app.Urls)}（Ctrl+C停止）");
+            if (app.Urls.FirstOrDefault() is { } url) Console.WriteLine($"填报页面：{url.TrimEnd('/')}/");
             await app.WaitForShutdownAsync(ct);
             return ExitCodes.Ok;
         });

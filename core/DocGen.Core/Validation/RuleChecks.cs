@@ -22,9 +22,7 @@ internal static class RuleChecks
             bool holds = rule.Comparison == Comparison.Equal ? left == right : left >= right;
             if (holds) continue;
             string l = Format(left.Value), r = Format(right.Value);
-            string relation = rule.Comparison == Comparison.Equal ? "两者应相等" : $"不应小于{rule.RightName}";
-            findings.Add(Mismatch(table, lane.Left[0], rule.Code, rule.Severity, l, r,
-                $"{table.Name} {lane.Label}：{rule.LeftName}为{l}，{rule.RightName}为{r}，{relation}"));
+            findings.Add(Mismatch(table, lane.Left[0], rule.Code, rule.Severity, l, r, RuleMessages.Lane(table, rule, lane, l, r)));
         }
     }
 

@@ -1,9 +1,10 @@
+using DocGen.Core.Json;
 using DocGen.Storage;
 
 namespace DocGen.Functions.Api;
 
 /// <summary>What an operation takes in its body.</summary>
-public enum BodyKind { None, Report, Pdf }
+public enum BodyKind { None, Report, ReportOrOffice, Pdf, Document }
 
 /// <summary>What a successful answer carries: a JSON body of a named schema, or a file.</summary>
 public sealed record Success(int Status, string ContentType, string? Schema = null, string Description = "成功");
@@ -23,6 +24,13 @@ public static class ApiContracts
     public const string Json = "application/json";
     public const string Pdf = "application/pdf";
     public const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>A request refused before its handler: a query parameter given twice.</summary>
+    private static readonly string[] Repeated = [ProblemCodes.RepeatedParameter];
+    /// <summary>What a write can meet in storage: full (507), read-only or throttled (503, with Retry-After).</summary>
+    private static readonly Failure StoreFull = new(507, StorageErrorCodes.StorageFull);
+    private static readonly Failure StoreUnavailable = new(503, StorageErrorCodes.StorageReadOnly, StorageErrorCodes.StorageBusy);
 
     private static readonly Failure NoKey = new(401, ProblemCodes.ApiKeyMissing, ProblemCodes.ApiKeyInvalid);
     private static readonly Failure Missing = new(404, ProblemCodes.NotFound);
@@ -33,24 +41,37 @@ public static class ApiContracts
 
     public static IReadOnlyDictionary<string, OperationContract> All { get; } = new Dictionary<string, OperationContract>
     {
-        [Operations.CreateReport] = Keyed("Validate a report, generate its .docx and PDF, store them and return the links", BodyKind.Report,
+        [Operations.CreateReport] = Keyed("Validate a report (JSON, or a Word document or workbook imported first), generate its .docx and PDF, store them and return the links", BodyKind.ReportOrOffice,
             [new(201, Json, ApiSchemas.ReportDescription, "已生成并存储"), new(200, Json, ApiSchemas.ReportDescription, "同一输入此前已生成")],
-            new(400, ProblemCodes.InvalidReportJson, ProblemCodes.InvalidFormat, ProblemCodes.BadRequest),
+            new(400, [ProblemCodes.InvalidReportJson, ProblemCodes.InvalidFormat, ProblemCodes.BadRequest, .. Repeated]),
             new(403, ProblemCodes.AgencyForbidden),
             new(409, StorageErrorCodes.ReportIdConflict),
-            new(413, ProblemCodes.BodyTooLarge),
+            new(413, ProblemCodes.BodyTooLarge, ReportLimits.TooLargeCode),
             new(415, ProblemCodes.UnsupportedMediaType),
-            new(422, ProblemCodes.ReportInvalid, StorageErrorCodes.InvalidAgency, StorageErrorCodes.InvalidYear)),
+            new(422, ProblemCodes.ReportInvalid, StorageErrorCodes.InvalidAgency, StorageErrorCodes.InvalidYear),
+            StoreFull, StoreUnavailable),
         [Operations.ListReports] = Keyed("List the stored reports of an agency, optionally of one year", BodyKind.None,
             [new(200, Json, ApiSchemas.ReportList)],
-            new(400, ProblemCodes.AgencyRequired, ProblemCodes.InvalidYear),
+            new(400, [ProblemCodes.AgencyRequired, ProblemCodes.InvalidYear, .. Repeated]),
             new(403, ProblemCodes.AgencyForbidden),
             new(422, StorageErrorCodes.InvalidAgency)),
         [Operations.ValidateReport] = Keyed("Check a report without storing anything", BodyKind.Report,
             [new(200, Json, ApiSchemas.ValidationResult)],
-            new(400, ProblemCodes.InvalidReportJson, ProblemCodes.BadRequest),
+            new(400, [ProblemCodes.InvalidReportJson, ProblemCodes.BadRequest, .. Repeated]),
+            new(413, ProblemCodes.BodyTooLarge, ReportLimits.TooLargeCode),
+            new(415, ProblemCodes.UnsupportedMediaType)),
+        [Operations.ImportReport] = Keyed("Read a report from text, a saved web page, a Word document or a workbook into report JSON; nothing is stored", BodyKind.Document,
+            [new(200, Json, ApiSchemas.ImportResult)],
+            new(400, [ProblemCodes.NothingImported, ProblemCodes.BadRequest, .. ImportCodes.All, .. Repeated]),
             new(413, ProblemCodes.BodyTooLarge),
             new(415, ProblemCodes.UnsupportedMediaType)),
+        [Operations.PreviewReport] = Keyed("Render the PDF of a report without storing anything", BodyKind.Report,
+            [new(200, Pdf, Description: "报告的PDF预览")],
+            new(400, [ProblemCodes.InvalidReportJson, ProblemCodes.BadRequest, .. Repeated]),
+            new(403, ProblemCodes.AgencyForbidden),
+            new(413, ProblemCodes.BodyTooLarge, ReportLimits.TooLargeCode),
+            new(415, ProblemCodes.UnsupportedMediaType),
+            new(422, ProblemCodes.ReportInvalid, StorageErrorCodes.InvalidAgency)),
         [Operations.GetReport] = Keyed("The manifest and links of a report", BodyKind.None,
             [new(200, Json, ApiSchemas.ReportDescription)], Missing),
         [Operations.GetReportDocx] = Keyed("Download the report's .docx", BodyKind.None,
@@ -63,11 +84,18 @@ public static class ApiContracts
             new(409, StorageErrorCodes.ArchiveImmutable, StorageErrorCodes.BlobExists),
             new(413, ProblemCodes.BodyTooLarge),
             new(415, ProblemCodes.UnsupportedMediaType),
-            new(422, StorageErrorCodes.NotPdf)),
+            new(422, StorageErrorCodes.NotPdf, StorageErrorCodes.PdfInvalid, StorageErrorCodes.PdfActiveContent, StorageErrorCodes.SignatureInvalid),
+            StoreFull, StoreUnavailable),
         [Operations.ListSigned] = Keyed("List the archived signed versions", BodyKind.None,
             [new(200, Json, ApiSchemas.SignedVersionList)], Missing),
         [Operations.GetSigned] = Keyed("Download one signed version", BodyKind.None,
             [new(200, Pdf, Description: "签章后的PDF")], Missing),
+        [Operations.ListEditions] = new("The editions of the mandated format", BodyKind.None,
+            [new(200, Json, Description: "版本列表")], [Internal]),
+        [Operations.GetEdition] = new("One edition: sections, tables (rows, columns, merged cells) and rules with the validator's wording", BodyKind.None,
+            [new(200, Json, Description: "版本定义")], [Missing, Internal]),
+        [Operations.GetWorkbookTemplate] = new("The empty workbook of an edition, for departments to fill in", BodyKind.None,
+            [new(200, Xlsx, Description: "空白填报工作簿")], [Missing, Internal]),
         [Operations.Health] = new("Service status: storage writable, fonts found", BodyKind.None,
             [new(200, Json, ApiSchemas.Health, "全部检查通过"), new(503, Json, ApiSchemas.Health, "有检查未通过（见checks）")], [Internal]),
         [Operations.Schema] = new("The JSON Schema of report JSON", BodyKind.None, [new(200, "application/schema+json", Description: "JSON Schema")], [Internal]),

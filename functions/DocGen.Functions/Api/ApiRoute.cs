@@ -29,6 +29,9 @@ public sealed record ApiRoute(
     /// <summary>A download that also answers HEAD (the headers of the file without its body).</summary>
     public bool Head { get; init; }
 
+    /// <summary>Part of the published API contract; false only for the web page's static files.</summary>
+    public bool InContract { get; init; } = true;
+
     /// <summary>The methods served: <see cref="Method"/>, and HEAD for downloads.</summary>
     public IReadOnlyList<string> Methods => Head ? [Method, "HEAD"] : [Method];
 
@@ -48,6 +51,12 @@ public static class ApiPaths
     public const string Reports = "reports";
     public const string Validate = "reports/validate";
     public const string Import = "reports/import";
+    public const string Preview = "reports/preview";
+    public const string Editions = "editions";
+    public const string Edition = "editions/{id}";
+    public const string WorkbookTemplate = "templates/{edition}.xlsx";
+    /// <summary>The web page's files; standalone also serves the page itself at <c>/</c>.</summary>
+    public const string Page = "page/{*path}";
     public const string Report = "reports/{id}";
     public const string ReportDocx = "reports/{id}/docx";
     public const string ReportPdf = "reports/{id}/pdf";
@@ -65,6 +74,11 @@ public static class Operations
     public const string ListReports = nameof(ListReports);
     public const string ValidateReport = nameof(ValidateReport);
     public const string ImportReport = nameof(ImportReport);
+    public const string PreviewReport = nameof(PreviewReport);
+    public const string ListEditions = nameof(ListEditions);
+    public const string GetEdition = nameof(GetEdition);
+    public const string GetWorkbookTemplate = nameof(GetWorkbookTemplate);
+    public const string Page = nameof(Page);
     public const string GetReport = nameof(GetReport);
     public const string GetReportDocx = nameof(GetReportDocx);
     public const string GetReportPdf = nameof(GetReportPdf);

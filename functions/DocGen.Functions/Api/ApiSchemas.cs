@@ -13,6 +13,7 @@ public static class ApiSchemas
     public const string ReportDescription = nameof(ReportDescription);
     public const string ReportList = nameof(ReportList);
     public const string ValidationResult = nameof(ValidationResult);
+    public const string ImportResult = nameof(ImportResult);
     public const string Finding = nameof(Finding);
     public const string SignedVersion = nameof(SignedVersion);
     public const string SignedVersionList = nameof(SignedVersionList);
@@ -131,6 +132,29 @@ public static class ApiSchemas
               "errors": { "type": "integer" },
               "warnings": { "type": "integer" },
               "findings": { "type": "array", "items": { "$ref": "#/components/schemas/Finding" } }
+            }
+          },
+          "ImportResult": {
+            "type": "object",
+            "required": ["report", "errors", "warnings", "findings"],
+            "properties": {
+              "report": { "$ref": "#/components/schemas/Report" },
+              "errors": { "type": "integer" },
+              "warnings": { "type": "integer" },
+              "findings": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "required": ["code", "severity", "message"],
+                  "properties": {
+                    "code": { "type": "string" },
+                    "severity": { "enum": ["error", "warning"] },
+                    "line": { "type": "integer" },
+                    "where": { "type": ["string", "null"] },
+                    "message": { "type": "string" }
+                  }
+                }
+              }
             }
           },
           "SignedVersion": {

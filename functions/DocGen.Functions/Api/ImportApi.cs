@@ -17,26 +17,53 @@ public static class ImportApi
         new(Operations.ImportReport, "POST", ApiPaths.Import, Access.Key, Import, "把文本、网页、Word文档或工作簿导入为报告JSON，返回报告和导入时发现的问题"),
     ];
 
-    /// <summary>The handler, on the request alone, so that any front end (Kestrel, a Functions adapter) can run it.</summary>
-    public static async Task<IResult> Import(HttpContext http)
-    {
-        var accepted = DocumentReaders.All.SelectMany(r => r.MediaTypes).Append("application/octet-stream").ToList();
-        if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var type) || type.MediaType.Value is not { } mediaType
-            || !accepted.Contains(mediaType, StringComparer.OrdinalIgnoreCase))
-            return RequestBody.WrongType(string.Join("、", accepted));
-        var body = await RequestBody.ReadAsync(http.Request, ReportImporter.MaxSourceBytes, http.RequestAborted);
-        if (body is null) return RequestBody.TooLarge(ReportImporter.MaxSourceBytes);
+    /// <summary>Media types a reader takes, and octet-stream (read by its content).</summary>
+    public static IReadOnlyList<string> Accepted { get; } = DocumentReaders.All.SelectMany(r => r.MediaTypes).Append("application/octet-stream").ToList();
 
-        ImportResult result;
+    /// <summary>The Office packages (Word, and Excel once its reader is registered): what the generation endpoint takes besides JSON.</summary>
+    public static IReadOnlyList<string> OfficeDocuments { get; } = Accepted.Where(t => t.StartsWith("application/vnd.", StringComparison.Ordinal)).ToList();
+
+    /// <summary>The request's media type when it is one of <paramref name="types"/> (default: every importable type), else null.</summary>
+    public static string? ImportableType(HttpRequest request, IReadOnlyList<string>? types = null) =>
+        MediaTypeHeaderValue.TryParse(request.ContentType, out var type) && type.MediaType.Value is { } mediaType
+        && (types ?? Accepted).Contains(mediaType, StringComparer.OrdinalIgnoreCase) ? mediaType : null;
+
+    /// <summary>
+    /// For the generation endpoint: a body in a reader's format as report JSON, or the problem that stops it
+    /// (too large, unreadable, nothing to read). What the import noticed is left to the validator to judge.
+    /// </summary>
+    public static async Task<(byte[]? Json, IResult? Problem)> ReportJsonAsync(HttpRequest request, string mediaType, CancellationToken ct)
+    {
+        var body = await RequestBody.ReadAsync(request, ReportImporter.MaxSourceBytes, ct);
+        if (body is null) return (null, RequestBody.TooLarge(ReportImporter.MaxSourceBytes));
+        var (result, problem) = Read(body, mediaType);
+        return problem is not null ? (null, problem) : (ReportJsonWriter.Write(result!.Report!), null);
+    }
+
+    private static (ImportResult? Result, IResult? Problem) Read(byte[] body, string mediaType)
+    {
         try
         {
-            result = ReportImporter.Import(body, null, mediaType);
+            var result = ReportImporter.Import(body, null, mediaType);
+            return result.Report is null
+                ? (null, Problems.Of(400, "NOTHING_IMPORTED", "没有读到报告内容：" + string.Join("；", result.Issues.Select(i => i.Message))))
+                : (result, null);
         }
         catch (ImportException e)
         {
-            return Problems.Of(400, e.Code, e.Message);
+            return (null, Problems.Of(400, e.Code, e.Message));
         }
-        var findings = new JsonArray(result.Issues.Select(i => (JsonNode?)new JsonObject
+    }
+
+    /// <summary>The handler, on the request alone, so that any front end (Kestrel, a Functions adapter) can run it.</summary>
+    public static async Task<IResult> Import(HttpContext http)
+    {
+        if (ImportableType(http.Request) is not { } mediaType) return RequestBody.WrongType(string.Join("、", Accepted));
+        var body = await RequestBody.ReadAsync(http.Request, ReportImporter.MaxSourceBytes, http.RequestAborted);
+        if (body is null) return RequestBody.TooLarge(ReportImporter.MaxSourceBytes);
+        var (result, problem) = Read(body, mediaType);
+        if (problem is not null) return problem;
+        var findings = new JsonArray(result!.Issues.Select(i => (JsonNode?)new JsonObject
         {
             ["code"] = i.Code,
             ["severity"] = i.IsError ? "error" : "warning",
@@ -44,11 +71,9 @@ public static class ImportApi
             ["where"] = i.Place,
             ["message"] = i.Message,
         }).ToArray());
-        if (result.Report is null)
-            return Problems.Of(400, "NOTHING_IMPORTED", "没有读到报告内容：" + string.Join("；", result.Issues.Select(i => i.Message)));
         var answer = new JsonObject
         {
-            ["report"] = JsonNode.Parse(ReportJsonWriter.Write(result.Report)),
+            ["report"] = JsonNode.Parse(ReportJsonWriter.Write(result.Report!)),
             ["errors"] = result.Issues.Count(i => i.IsError),
             ["warnings"] = result.Issues.Count(i => !i.IsError),
             ["findings"] = findings,

@@ -20,7 +20,7 @@ public static class OpenApiDocument
     public static JsonObject Build()
     {
         var paths = new JsonObject();
-        foreach (var group in ApiRoutes.All.GroupBy(r => r.PublicPath))
+        foreach (var group in ApiRoutes.Contracted.GroupBy(r => r.PublicPath))
         {
             var item = new JsonObject();
             foreach (var route in group)
@@ -125,9 +125,7 @@ public static class OpenApiDocument
             operation["requestBody"] = new JsonObject
             {
                 ["required"] = true,
-                ["content"] = contract.Body == BodyKind.Report
-                    ? new JsonObject { [ApiContracts.Json] = new JsonObject { ["schema"] = new JsonObject { ["$ref"] = ApiSchemas.Ref(ApiSchemas.Report) } } }
-                    : new JsonObject { [ApiContracts.Pdf] = new JsonObject { ["schema"] = new JsonObject { ["type"] = "string", ["contentMediaType"] = ApiContracts.Pdf } } },
+                ["content"] = BodyContent(contract.Body),
             };
         if (route.Head)
         {
@@ -145,6 +143,24 @@ public static class OpenApiDocument
             ? new JsonArray(new JsonObject { [KeyScheme] = new JsonArray() })
             : new JsonArray();
         return operation;
+    }
+
+    /// <summary>The media types a body may have: report JSON (or an Office document imported first), a PDF, or any importable document.</summary>
+    private static JsonObject BodyContent(BodyKind body)
+    {
+        var content = new JsonObject();
+        if (body is BodyKind.Report or BodyKind.ReportOrOffice)
+            content[ApiContracts.Json] = new JsonObject { ["schema"] = new JsonObject { ["$ref"] = ApiSchemas.Ref(ApiSchemas.Report) } };
+        IEnumerable<string> files = body switch
+        {
+            BodyKind.Pdf => [ApiContracts.Pdf],
+            BodyKind.ReportOrOffice => ImportApi.OfficeDocuments,
+            BodyKind.Document => ImportApi.Accepted,
+            _ => [],
+        };
+        foreach (var type in files)
+            content[type] = new JsonObject { ["schema"] = new JsonObject { ["type"] = "string", ["contentMediaType"] = type } };
+        return content;
     }
 
     /// <summary>HEAD of a download: the GET's parameters and answers, without bodies.</summary>

@@ -17,6 +17,8 @@ public static class ProblemCodes
     public const string AgencyForbidden = "AGENCY_FORBIDDEN";
     public const string ReportInvalid = "REPORT_INVALID";
     public const string InternalError = "INTERNAL_ERROR";
+    public const string RepeatedParameter = "REPEATED_PARAMETER";
+    public const string NothingImported = "NOTHING_IMPORTED";
     /// <summary>Receipts of the blob trigger only.</summary>
     public const string BlobEmpty = "BLOB_EMPTY";
     public const string BlobNotUtf8 = "BLOB_NOT_UTF8";

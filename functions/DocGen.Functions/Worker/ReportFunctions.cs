@@ -22,6 +22,10 @@ public sealed class ReportFunctions(IServiceProvider services)
     public Task<IResult> ImportReport([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiPaths.Import)] HttpRequest req) =>
         WorkerCall.RunAsync(Operations.ImportReport, req, services);
 
+    [Function(Operations.PreviewReport)]
+    public Task<IResult> PreviewReport([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiPaths.Preview)] HttpRequest req) =>
+        WorkerCall.RunAsync(Operations.PreviewReport, req, services);
+
     [Function(Operations.GetReport)]
     public Task<IResult> GetReport([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiPaths.Report)] HttpRequest req, string id) =>
         WorkerCall.RunAsync(Operations.GetReport, req, services, (nameof(id), id));
