@@ -91,6 +91,13 @@ public class HtmlImportTests
     }
 
     [Fact]
+    public void A_page_nested_beyond_reason_is_refused_not_a_crash()
+    {
+        string html = "<html><body>" + string.Concat(Enumerable.Repeat("<div>", 2_000)) + "一、总体情况" + "</body></html>";
+        Assert.Equal("HTML_TOO_DEEP", Assert.Throws<ImportException>(() => Import(html)).Code);
+    }
+
+    [Fact]
     public void A_gbk_page_is_decoded_by_its_declared_charset()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);

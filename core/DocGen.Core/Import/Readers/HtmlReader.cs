@@ -16,6 +16,7 @@ public sealed partial class HtmlReader : IDocumentReader
 {
     public const string FormatName = "html";
     private const int MaxSpan = 100;
+    private const int MaxDepth = 400;
 
     public string Format => FormatName;
     public IReadOnlyList<string> Extensions { get; } = [".html", ".htm", ".shtml", ".xhtml"];
@@ -87,7 +88,18 @@ public sealed partial class HtmlReader : IDocumentReader
         private int _paragraphs;
         private int _tables;
 
+        private int _depth;
+
         public void Walk(INode node)
+        {
+            // Real pages nest a few dozen levels; a page nested thousands deep is hostile and would exhaust the stack.
+            if (++_depth > MaxDepth)
+                throw new ImportException("HTML_TOO_DEEP", $"网页的元素嵌套超过{MaxDepth}层，无法读取");
+            try { WalkChildren(node); }
+            finally { _depth--; }
+        }
+
+        private void WalkChildren(INode node)
         {
             foreach (var child in node.ChildNodes)
             {
