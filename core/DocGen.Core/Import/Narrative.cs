@@ -3,10 +3,13 @@ using DocGen.Core.Model;
 
 namespace DocGen.Core.Import;
 
-/// <summary>A line of the source text with its 1-based number.</summary>
-internal readonly record struct SourceLine(int Number, string Text)
+/// <summary>
+/// A line of the source with its 1-based number: a line of text, a paragraph, or a row of a table grid
+/// (<see cref="Cells"/> set, blank cells as ""). <see cref="Lead"/> is the bold lead the source marked.
+/// </summary>
+internal readonly record struct SourceLine(int Number, string Text, IReadOnlyList<string>? Cells = null, string? Lead = null)
 {
-    public bool IsBlank => Text.All(c => char.IsWhiteSpace(c) || c == '|');
+    public bool IsBlank => Cells is null ? Text.All(c => char.IsWhiteSpace(c) || c == '|') : Cells.All(string.IsNullOrWhiteSpace);
 }
 
 /// <summary>
@@ -32,10 +35,13 @@ internal static partial class Narrative
         return 2;
     }
 
-    private sealed record Para(string Text, int Line);
+    private sealed record Para(string Text, int Line, string? Lead = null);
 
-    /// <summary>Splits lines into paragraphs (a blank line or a new line ends one) and joins a paragraph the page broke in two.</summary>
-    private static List<Para> Paragraphs(IReadOnlyList<SourceLine> lines, List<ImportIssue> issues)
+    /// <summary>
+    /// Splits lines into paragraphs (a blank line or a new line ends one) and, where the source is text a
+    /// page may have broken (<paramref name="mayBreak"/>), joins a paragraph the page broke in two.
+    /// </summary>
+    private static List<Para> Paragraphs(IReadOnlyList<SourceLine> lines, List<ImportIssue> issues, bool mayBreak)
     {
         var paras = new List<Para>();
         bool blankBefore = false;
@@ -43,13 +49,13 @@ internal static partial class Narrative
         {
             if (line.IsBlank) { blankBefore = true; continue; }
             string text = line.Text.Trim().Trim('\u3000').Trim();
-            if (paras.Count > 0 && blankBefore && LooksBroken(paras[^1].Text) && TextNorm.IsCjk(text[0]) && Level(text) == 0)
+            if (mayBreak && paras.Count > 0 && blankBefore && LooksBroken(paras[^1].Text) && TextNorm.IsCjk(text[0]) && Level(text) == 0)
             {
                 issues.Add(new ImportIssue(line.Number, "PARAGRAPH_JOINED",
                     $"第{paras[^1].Line}行的段落未以标点结束，与第{line.Number}行“{Excerpt(text)}”合为一段", false));
                 paras[^1] = paras[^1] with { Text = paras[^1].Text + text };
             }
-            else paras.Add(new Para(text, line.Number));
+            else paras.Add(new Para(text, line.Number, line.Lead?.Trim()));
             blankBefore = false;
         }
         return paras;
@@ -61,9 +67,9 @@ internal static partial class Narrative
 
     internal static string Excerpt(string text, int max = 20) => text.Length <= max ? text : text[..max] + "…";
 
-    public static IReadOnlyList<Block> Parse(IReadOnlyList<SourceLine> lines, List<ImportIssue> issues)
+    public static IReadOnlyList<Block> Parse(IReadOnlyList<SourceLine> lines, List<ImportIssue> issues, bool mayBreak = true)
     {
-        var paras = Paragraphs(lines, issues);
+        var paras = Paragraphs(lines, issues, mayBreak);
         var root = new List<Block>();
         var open = new Stack<(int Level, string Heading, List<Block> Blocks)>();
         List<Block> Current() => open.Count > 0 ? open.Peek().Blocks : root;
@@ -80,6 +86,13 @@ internal static partial class Narrative
         {
             string text = paras[i].Text;
             int level = Level(text);
+            // A bold lead the source marked, followed by more text: a point, whatever its punctuation.
+            if (paras[i].Lead is { Length: > 0 } lead && lead.Length < text.Length && text.StartsWith(lead, StringComparison.Ordinal))
+            {
+                if (level > 0) CloseTo(level);
+                Current().Add(new Point(lead, text[lead.Length..].Trim()));
+                continue;
+            }
             if (level == 0)
             {
                 Current().Add(new Paragraph(text));

@@ -3,8 +3,11 @@ using DocGen.Core.Model;
 
 namespace DocGen.Core.Import;
 
-/// <summary>One cell of a flattened table: its text, its line, and how it sat on that line.</summary>
-internal sealed record Token(string Text, int Line, bool LineStart, bool Alone)
+/// <summary>
+/// One cell of a flattened table: its text, its line, and how it sat on that line. <see cref="Grid"/>: it
+/// comes from a real table grid (Word, HTML), where an empty cell is a blank cell and never a stray separator.
+/// </summary>
+internal sealed record Token(string Text, int Line, bool LineStart, bool Alone, bool Grid = false)
 {
     public bool Empty => Text.Length == 0;
     public string Norm { get; } = TextNorm.Label(Text);
@@ -28,6 +31,9 @@ internal sealed class TableReader
     /// <summary>Units given in column headers, by the header's layout row (or -1 for the whole table) and column label.</summary>
     private readonly Dictionary<string, string> _headerUnits = new();
     private readonly bool _sequence;
+
+    /// <summary>The lines this table is read from are the last of the source: a short last row was cut off.</summary>
+    public bool TextEndsHere { get; init; }
 
     public TableReader(TableDef def, List<ImportIssue> issues)
     {
@@ -64,6 +70,11 @@ internal sealed class TableReader
         foreach (var line in lines)
         {
             if (line.IsBlank) continue;
+            if (line.Cells is not null)
+            {
+                AddGridRow(tokens, line);
+                continue;
+            }
             string[] parts;
             if (line.Text.Contains('\t')) parts = line.Text.Split('\t');
             else if (line.Text.Contains('|'))
@@ -79,6 +90,19 @@ internal sealed class TableReader
                 tokens.Add(new Token(cells[i], line.Number, i == 0, cells.Count == 1));
         }
         return tokens;
+    }
+
+    /// <summary>
+    /// A row of a real grid: every cell is kept, blanks included, except the empty cells before a row label
+    /// (the label columns of a group drawn without merging). A row that opens with values keeps its leading blanks.
+    /// </summary>
+    private static void AddGridRow(List<Token> tokens, SourceLine line)
+    {
+        var cells = line.Cells!.Select(c => c.Trim().Trim('\u3000').Trim()).ToList();
+        int first = cells.FindIndex(c => c.Length > 0);
+        if (first > 0 && !CellReader.LooksLikeValue(cells[first])) cells.RemoveRange(0, first);
+        for (int i = 0; i < cells.Count; i++)
+            tokens.Add(new Token(cells[i], line.Number, i == 0, cells.Count == 1, Grid: true));
     }
 
     /// <summary>
@@ -179,7 +203,7 @@ internal sealed class TableReader
         while (pos < tokens.Count)
         {
             var t = tokens[pos];
-            if (t.Empty) { pos++; continue; }
+            if (t.Empty && !OpensBlankSequence(tokens, pos, headerMode)) { pos++; continue; }
             var kind = KindOf(t);
             if (kind == Kind.Caption)
             {
@@ -341,27 +365,58 @@ internal sealed class TableReader
     /// Collects the value cells after a row label: up to the next label, and, once the row has its
     /// number of cells, up to the end of the physical line (so that surplus cells are seen).
     /// </summary>
-    private List<Token> Collect(IReadOnlyList<Token> tokens, ref int pos, int expected)
+    private List<Token> Collect(IReadOnlyList<Token> tokens, ref int pos, int expected) => Collect(tokens, ref pos, expected, out _);
+
+    /// <param name="skipped">Empty cells skipped before the first value, on the line the row starts on.</param>
+    private List<Token> Collect(IReadOnlyList<Token> tokens, ref int pos, int expected, out int skipped)
     {
+        skipped = 0;
+        int startLine = pos > 0 ? tokens[pos - 1].Line : -1;
         var values = new List<Token>();
         while (pos < tokens.Count)
         {
             var t = tokens[pos];
             if (!t.Empty && (KindOf(t) != Kind.None || (!CellReader.LooksLikeValue(t.Text) && MatchLeaf(t, quiet: true) is not null))) break;
             if (values.Count >= expected && t.LineStart) break;
-            if (values.Count == 0 && t.Empty) { pos++; continue; }
+            if (values.Count == 0 && t.Empty && !t.Grid)
+            {
+                if (t.Line == startLine) skipped++;
+                pos++;
+                continue;
+            }
             values.Add(t);
             pos++;
         }
         return values;
     }
 
-    /// <summary>Trims the empty cells at the end (layout fillers) and settles the row's cells, or says why not.</summary>
-    private List<Token>? Settle(List<Token> values, int expected, string what, Token anchor)
+    /// <summary>A blank grid cell opening the data line of a table without row labels (表四): the line's first value, blank.</summary>
+    private bool OpensBlankSequence(IReadOnlyList<Token> tokens, int pos, bool headerMode)
     {
+        var t = tokens[pos];
+        if (!(_sequence && headerMode && t.Grid && t.LineStart)) return false;
+        for (int i = pos + 1; i < tokens.Count && tokens[i].Line == t.Line; i++)
+            if (!tokens[i].Empty) return CellReader.LooksLikeValue(tokens[i].Text);
+        return false;
+    }
+
+    /// <summary>
+    /// Settles the row's cells, or says why not. A grid row with exactly its cells is taken as it is, blanks
+    /// included; otherwise empty cells at the end (layout fillers) are trimmed first. A row cut short where the
+    /// text ends (<see cref="TextEndsHere"/>) is reported as truncated.
+    /// </summary>
+    private List<Token>? Settle(List<Token> values, int expected, string what, Token anchor, bool atEnd = false)
+    {
+        if (values.Count == expected && values.All(v => v.Grid)) return values;
         int trailing = 0;
         while (values.Count > 0 && values[^1].Empty) { values.RemoveAt(values.Count - 1); trailing++; }
         if (values.Count == expected) return values;
+        if (values.Count < expected && atEnd && TextEndsHere)
+        {
+            Error(values.Count > 0 ? values[^1].Line : anchor.Line, "TRUNCATED_ROW",
+                $"{what}在文本结尾处被截断：应有{expected}个单元格，只读到{values.Count}个，该行未读取");
+            return null;
+        }
         if (values.Count < expected)
         {
             if (values.Count + trailing >= expected && values.Count > 0 && values[0].LineStart == false && values.All(v => v.Line == values[0].Line))
@@ -389,14 +444,29 @@ internal sealed class TableReader
 
     private int ReadRow(IReadOnlyList<Token> tokens, int pos, RowDef row, int layoutRow, Token anchor)
     {
-        var values = Collect(tokens, ref pos, row.Columns.Count);
+        var values = Collect(tokens, ref pos, row.Columns.Count, out int skipped);
         string what = $"{_def.Name}“{row.Label}”行";
+        if (values.Count == 0 && skipped >= row.Columns.Count && !_rows.ContainsKey(row.Key))
+        {
+            // "规章 | | | |": every cell explicitly left empty.
+            Warn(anchor.Line, "BLANK_ROW", $"{what}全部为空白，各单元格读作空白");
+            _rows[row.Key] = Enumerable.Repeat(CellValue.Blank, row.Columns.Count).ToArray();
+            return pos;
+        }
+        int filled = values.Count;
+        while (filled > 0 && values[filled - 1].Empty) filled--;
+        if (skipped > 0 && filled + skipped == row.Columns.Count && values.All(v => v.Line == anchor.Line))
+        {
+            // "规章 | | 0 | 0 |": the row's first cell explicitly left empty (layout fillers after the row dropped).
+            values.RemoveRange(filled, values.Count - filled);
+            values.InsertRange(0, Enumerable.Range(0, skipped).Select(_ => new Token("", anchor.Line, false, false)));
+        }
         if (_rows.ContainsKey(row.Key))
         {
             Warn(anchor.Line, "DUPLICATE_ROW", $"{what}出现了两次，只读取第一次");
             return pos;
         }
-        var settled = Settle(values, row.Columns.Count, what, anchor);
+        var settled = Settle(values, row.Columns.Count, what, anchor, atEnd: pos >= tokens.Count);
         if (settled is null) return pos;
         var cells = ReadCells(settled, row, layoutRow, what);
         if (cells is not null) _rows[row.Key] = cells;
@@ -433,7 +503,7 @@ internal sealed class TableReader
         var refs = _def.Layout.SelectMany(r => r).Where(c => c.Data is not null).Select(c => c.Data!.Value).ToList();
         var anchor = tokens[pos];
         var values = Collect(tokens, ref pos, refs.Count);
-        var settled = Settle(values, refs.Count, $"{_def.Name}的数据行", anchor);
+        var settled = Settle(values, refs.Count, $"{_def.Name}的数据行", anchor, atEnd: pos >= tokens.Count);
         if (settled is null) return pos;
         foreach (var row in _def.Rows)
         {

@@ -13,7 +13,7 @@ public enum CellKind
     Change,
     /// <summary>Not applicable, published as "/".</summary>
     NotApplicable,
-    /// <summary>Left empty in the published report; counted as 0 with a warning.</summary>
+    /// <summary>Left empty in the published report (JSON null). Never compared as 0: rules with a blank cell are skipped, with a warning.</summary>
     Blank,
 }
 
@@ -26,7 +26,7 @@ public readonly record struct CellValue(CellKind Kind, decimal Number, string? U
 
     public bool HasNumber => Kind is CellKind.Integer or CellKind.Decimal or CellKind.Change;
 
-    /// <summary>The value used in arithmetic: blank and "/" count as 0.</summary>
+    /// <summary>The value used in sums: "/" counts as 0. Blank also gives 0 here; the validator skips a rule with a blank instead of using it.</summary>
     public decimal Arithmetic => HasNumber ? Number : 0m;
 
     /// <summary>The text as it is published: integers plainly, decimals with their own decimals, "/" for n/a.</summary>

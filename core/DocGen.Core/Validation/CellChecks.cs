@@ -37,7 +37,7 @@ internal static class CellChecks
 
         if (cell.Kind == CellKind.Blank)
         {
-            findings.Add(At(Finding.Warning("BLANK_CELL", pointer, $"{where}为空白，按0计算；规定格式应填写0")));
+            findings.Add(At(Finding.Warning("BLANK_CELL", pointer, $"{where}为空白（未填写），不按0计算；规定格式应填写数值，没有的填0")));
             return;
         }
         if (!cell.HasNumber) return;

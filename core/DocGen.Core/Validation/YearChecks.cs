@@ -20,6 +20,19 @@ internal static class YearChecks
             if (current is null || last is null) continue;
             foreach (var lane in rule.Lanes)
             {
+                if (RuleChecks.Blank(current, lane.Left.Concat(lane.Right).Where(t => !t.PreviousYear).Select(t => t.Cell)) is { } blank)
+                {
+                    findings.Add(RuleChecks.Skipped(table, blank, lane.Label, rule.LeftName, rule.RightName));
+                    continue;
+                }
+                if (RuleChecks.Blank(last, lane.Left.Concat(lane.Right).Where(t => t.PreviousYear).Select(t => t.Cell)) is { } lastBlank)
+                {
+                    findings.Add(RuleChecks.Skipped(table, lastBlank, lane.Label, rule.LeftName, rule.RightName) with
+                    {
+                        Message = $"{table.Name} {lane.Label}：上年报告“{table.Row(lastBlank.RowKey)!.Label}”行“{table.Row(lastBlank.RowKey)!.Columns[lastBlank.Column].Label}”列为空白，{rule.LeftName}与{rule.RightName}的关系未核对",
+                    });
+                    continue;
+                }
                 var left = Sum(lane.Left, current, last);
                 var right = Sum(lane.Right, current, last);
                 if (left is null || right is null || left == right) continue;

@@ -147,12 +147,34 @@ public class ReportValidatorTests
     }
 
     [Fact]
-    public void Blank_cells_warn_and_count_as_zero()
+    public void Blank_cells_warn_and_are_never_compared_as_zero()
     {
-        var r = ReportFactory.Consistent().WithCell("reviews", "review", 0, CellValue.Blank)
-            .WithCell("reviews", "review", 4, CellValue.Integer(Value(ReportFactory.Consistent(), "reviews", "review", 4) - Value(ReportFactory.Consistent(), "reviews", "review", 0)));
-        var f = Assert.Single(Validate(r));
-        Assert.Equal(("BLANK_CELL", Severity.Warning), (f.Code, f.Severity));
+        // 结果维持 left blank and 总计 unchanged: counted as 0 the group total would not add up.
+        var r = ReportFactory.Consistent().WithCell("reviews", "review", 0, CellValue.Blank);
+        Assert.NotEqual(0, Value(ReportFactory.Consistent(), "reviews", "review", 0));
+        var findings = Validate(r);
+        Assert.Equal(["BLANK_CELL", "RULE_SKIPPED_BLANK"], findings.Select(f => f.Code).Order());
+        Assert.All(findings, f => Assert.Equal(Severity.Warning, f.Severity));
+        var skipped = findings.Single(f => f.Code == "RULE_SKIPPED_BLANK");
+        Assert.Equal("/tables/reviews/review/0", skipped.Pointer);
+        Assert.Contains("行政复议", skipped.Message);
+        Assert.Contains("结果维持", skipped.Message);
+    }
+
+    [Fact]
+    public void A_blank_skips_only_the_lanes_it_is_in()
+    {
+        // 一、本年新收 自然人 blank: its row total and the 自然人 balance are skipped; a real mismatch elsewhere is still found.
+        var consistent = ReportFactory.Consistent();
+        var r = consistent.WithCell("requests", "newRequests", 0, CellValue.Blank)
+            .WithCell("requests", "granted", 1, CellValue.Integer(Value(consistent, "requests", "granted", 1) + 1));
+        var findings = Validate(r);
+        var skipped = findings.Where(f => f.Code == "RULE_SKIPPED_BLANK").Select(f => f.Message).ToList();
+        Assert.Equal(2, skipped.Count);
+        Assert.Contains(skipped, m => m.Contains("“一、本年新收政府信息公开申请数量”行"));
+        Assert.Contains(skipped, m => m.Contains("自然人列"));
+        Assert.DoesNotContain(findings, f => f.Severity == Severity.Error && f.Pointer.StartsWith("/tables/requests/newRequests"));
+        Assert.Contains(findings, f => f.Code == "ROW_TOTAL_MISMATCH" && f.Pointer == "/tables/requests/granted/6");
     }
 
     [Fact]
