@@ -17,7 +17,7 @@ internal static class WorkbookCli
 
     public static int Import(string path, string? output)
     {
-        var bytes = InputFile.ReadBytes(path, PackageGuard.MaxFileBytes, out var error);
+        var bytes = InputFile.ReadBytes(path, XlsxReader.MaxFileBytes, out var error);
         if (bytes is null)
         {
             CliOutput.Finding(path, error!);
@@ -26,9 +26,9 @@ internal static class WorkbookCli
         Core.Import.ImportResult result;
         try
         {
-            result = WorkbookImporter.Import(bytes, Path.GetFileName(path));
+            result = Core.Import.ReportImporter.Import(bytes, Path.GetFileName(path));
         }
-        catch (WorkbookException e)
+        catch (Core.Import.ImportException e)
         {
             CliOutput.Error(e.Code, $"{path}：{e.Message}");
             return ExitCodes.Unreadable;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DocGen.Core.Editions;
 using DocGen.Core.Excel;
+using DocGen.Core.Import;
 using DocGen.Core.Model;
 using DocGen.Core.Tests.Fixtures;
 using DocGen.Core.Validation;
@@ -105,17 +106,17 @@ public class WorkbookLibreOfficeTests
         string fourth = CellAddress.Of(cells[new CellRef("review", 3)].Row, cells[new CellRef("review", 3)].Col);
         SetFormula(dir.File("in/formula.xlsx"), reviews.Name, cells[new CellRef("review", 4)], $"SUM({first}:{fourth})");
 
-        var uncomputed = Assert.Throws<WorkbookException>(() => WorkbookImporter.Import(File.ReadAllBytes(dir.File("in/formula.xlsx"))));
+        var uncomputed = Assert.Throws<ImportException>(() => XlsxTestKit.Import(File.ReadAllBytes(dir.File("in/formula.xlsx"))));
         Assert.Equal("FORMULA_NOT_COMPUTED", uncomputed.Code);
         Assert.Contains("表四", uncomputed.Message);
 
         XlsxTestKit.LibreOffice(dir.Path, "xlsx:Calc MS Excel 2007 XML", dir.File("in/plain.xlsx"), dir.File("in/formula.xlsx"));
-        var plain = WorkbookImporter.Import(File.ReadAllBytes(dir.File("plain.xlsx")), "plain.xlsx");
+        var plain = XlsxTestKit.Import(File.ReadAllBytes(dir.File("plain.xlsx")), "plain.xlsx");
         Assert.False(plain.HasErrors, string.Join("\n", plain.Issues));
         XlsxTestKit.AssertTablesEqual(EditionCatalog.Edition2021, sample, plain.Report!);
         Assert.Equal((sample.Agency, sample.Year, sample.PublicationDate, sample.Contact), (plain.Report!.Agency, plain.Report.Year, plain.Report.PublicationDate, plain.Report.Contact));
 
-        var computed = WorkbookImporter.Import(File.ReadAllBytes(dir.File("formula.xlsx")), "formula.xlsx");
+        var computed = XlsxTestKit.Import(File.ReadAllBytes(dir.File("formula.xlsx")), "formula.xlsx");
         Assert.False(computed.HasErrors, string.Join("\n", computed.Issues));
         var warning = Assert.Single(computed.Issues, i => i.Code == "FORMULA_VALUE");
         Assert.False(warning.IsError);
@@ -129,8 +130,8 @@ public class WorkbookLibreOfficeTests
         Directory.CreateDirectory(dir.File("in"));
         File.WriteAllBytes(dir.File("in/old.xlsx"), WorkbookWriter.Render(XlsxTestKit.Sample(Wanbailin)));
         XlsxTestKit.LibreOffice(dir.Path, "xls", dir.File("in/old.xlsx"));
-        var e = Assert.Throws<WorkbookException>(() => WorkbookImporter.Import(File.ReadAllBytes(dir.File("old.xls"))));
-        Assert.Equal("LEGACY_OFFICE_FORMAT", e.Code);
+        var e = Assert.Throws<ImportException>(() => XlsxTestKit.Import(File.ReadAllBytes(dir.File("old.xls"))));
+        Assert.Equal("LEGACY_BINARY_FORMAT", e.Code);
     }
 
     /// <summary>What the check line should show: both sums, and 相符/不符, or 有空白 when a cell of the lane is blank.</summary>
