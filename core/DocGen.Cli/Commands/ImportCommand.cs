@@ -37,9 +37,14 @@ internal static class ImportCommand
             CliOutput.Error("INVALID_UTF8", $"{path}：文件不是UTF-8文本，请先转换编码（如GBK转UTF-8）");
             return ExitCodes.Unreadable;
         }
-        var result = ReportImporter.Import(Encoding.UTF8.GetString(bytes), Path.GetFileName(path));
+        return Finish(path, output, ReportImporter.Import(Encoding.UTF8.GetString(bytes), Path.GetFileName(path)));
+    }
+
+    /// <summary>Prints what the import noticed (with the line, or the cell of a workbook) and writes the JSON; the exit code.</summary>
+    internal static int Finish(string path, string? output, ImportResult result)
+    {
         foreach (var issue in result.Issues)
-            Console.Error.WriteLine($"{path}:{(issue.Line > 0 ? issue.Line : "-")}: {(issue.IsError ? "错误" : "警告")} {issue.Code}：{issue.Message}");
+            Console.Error.WriteLine($"{path}:{issue.Where ?? (issue.Line > 0 ? issue.Line.ToString(System.Globalization.CultureInfo.InvariantCulture) : "-")}: {(issue.IsError ? "错误" : "警告")} {issue.Code}：{issue.Message}");
         if (result.Report is null)
         {
             CliOutput.Error("NOTHING_IMPORTED", $"{path}：没有读到报告内容");

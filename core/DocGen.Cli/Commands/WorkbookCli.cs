@@ -1,8 +1,6 @@
-using System.Text;
 using DocGen.Core;
 using DocGen.Core.Editions;
 using DocGen.Core.Excel;
-using DocGen.Core.Json;
 using DocGen.Core.Model;
 
 namespace DocGen.Cli.Commands;
@@ -33,17 +31,7 @@ internal static class WorkbookCli
             CliOutput.Error(e.Code, $"{path}：{e.Message}");
             return ExitCodes.Unreadable;
         }
-        foreach (var issue in result.Issues)
-            Console.Error.WriteLine($"{path}: {(issue.IsError ? "错误" : "警告")} {issue.Code}：{issue.Message}");
-        if (result.Report is null)
-        {
-            CliOutput.Error("NOTHING_IMPORTED", $"{path}：没有读到报告内容");
-            return ExitCodes.Unreadable;
-        }
-        var json = ReportJsonWriter.Write(result.Report);
-        if (output is null) Console.Out.Write(Encoding.UTF8.GetString(json));
-        else File.WriteAllBytes(output, json);
-        return result.HasErrors ? ExitCodes.ReportErrors : ExitCodes.Ok;
+        return ImportCommand.Finish(path, output, result);
     }
 
     /// <summary>Takes "xlsx" out of a format list such as "docx,pdf,xlsx"; the rest is for the document renderer.</summary>
