@@ -123,4 +123,33 @@ public class WorkbookRoundTripTests
         var back = ReportJsonReader.Read(File.ReadAllBytes(dir.File("back.json"))).Report!;
         XlsxTestKit.AssertTablesEqual(EditionCatalog.Edition2021, XlsxTestKit.Sample("2024-taiyuan-wanbailin-district.json"), back);
     }
+
+    [Fact]
+    public void A_workbook_in_traditional_characters_imports_with_every_cell_in_simplified_labels()
+    {
+        using var dir = new TempDir();
+        var report = XlsxTestKit.Sample("2020-shitai-county-office.json");
+        var path = dir.File("traditional.xlsx");
+        File.WriteAllBytes(path, WorkbookWriter.Render(report));
+        using (var zip = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Update))
+        {
+            var entry = zip.GetEntry("xl/sharedStrings.xml")!;
+            string xml;
+            using (var r = new StreamReader(entry.Open())) xml = r.ReadToEnd();
+            File.WriteAllText(dir.File("strings.xml"), xml);
+            var (code, log) = ExternalTool.Run("opencc", "-c", "s2twp", "-i", dir.File("strings.xml"), "-o", dir.File("strings-t.xml"));
+            Assert.True(code == 0, log);
+            string traditional = File.ReadAllText(dir.File("strings-t.xml"));
+            Assert.NotEqual(xml, traditional);
+            Assert.Contains("資訊", traditional);
+            entry.Delete();
+            using var w = new StreamWriter(zip.CreateEntry("xl/sharedStrings.xml").Open());
+            w.Write(traditional);
+        }
+        var result = XlsxTestKit.Import(File.ReadAllBytes(path), "traditional.xlsx");
+        Assert.False(result.HasErrors, string.Join("\n", result.Issues));
+        Assert.Contains(result.Issues, i => i.Code == "TRADITIONAL_CONVERTED" && !i.IsError);
+        Assert.Equal(report.Edition, result.Report!.Edition);
+        XlsxTestKit.AssertTablesEqual(EditionCatalog.Find(report.Edition)!, report, result.Report);
+    }
 }
