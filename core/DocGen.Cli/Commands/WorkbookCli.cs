@@ -5,34 +5,10 @@ using DocGen.Core.Model;
 
 namespace DocGen.Cli.Commands;
 
-/// <summary>The workbook parts of `docgen import` (a .xlsx file) and `docgen render --format xlsx`.</summary>
+/// <summary>The workbook part of `docgen render --format xlsx` (`docgen import` takes a workbook through the readers).</summary>
 internal static class WorkbookCli
 {
     public const string Format = "xlsx";
-
-    /// <summary>Whether `import` should read the file as a workbook: by its extension (.xls gets a clear refusal).</summary>
-    public static bool IsWorkbook(string path) => Path.GetExtension(path).ToLowerInvariant() is ".xlsx" or ".xlsm" or ".xls";
-
-    public static int Import(string path, string? output)
-    {
-        var bytes = InputFile.ReadBytes(path, XlsxReader.MaxFileBytes, out var error);
-        if (bytes is null)
-        {
-            CliOutput.Finding(path, error!);
-            return ExitCodes.Unreadable;
-        }
-        Core.Import.ImportResult result;
-        try
-        {
-            result = Core.Import.ReportImporter.Import(bytes, Path.GetFileName(path));
-        }
-        catch (Core.Import.ImportException e)
-        {
-            CliOutput.Error(e.Code, $"{path}：{e.Message}");
-            return ExitCodes.Unreadable;
-        }
-        return ImportCommand.Finish(path, output, result);
-    }
 
     /// <summary>Takes "xlsx" out of a format list such as "docx,pdf,xlsx"; the rest is for the document renderer.</summary>
     public static bool TakeFormat(ref string formatList)

@@ -8,6 +8,9 @@ namespace DocGen.Core.Import;
 /// </summary>
 public static class ReportImporter
 {
+    /// <summary>Largest source accepted by the command line and the API, whatever its format.</summary>
+    public const long MaxSourceBytes = 20 * 1024 * 1024;
+
     /// <summary>Text copied out of a web page.</summary>
     public static ImportResult Import(string text, string? fileName = null) =>
         ReportMatcher.Match(TraditionalChinese.Simplify(PlainTextReader.FromText(text, fileName)));

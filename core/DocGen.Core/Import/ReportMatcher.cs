@@ -154,18 +154,21 @@ public static partial class ReportMatcher
                 issues.Add(new ImportIssue(0, "EDITION_YEAR_MISMATCH",
                     $"表格采用{edition.Instrument}的格式，而报告年度为{year}年，该格式适用于{edition.FirstYear}年{(edition.LastYear is { } l ? $"至{l}年" : "起")}的报告", false));
         }
-        else if (mandatedHeadings.Count >= 3)
+        else if (mandatedHeadings.Count >= 3 || (MandatedFor(year) is not null && mandatedHeadings.Count > 0))
         {
-            edition = EditionCatalog.All.FirstOrDefault(e => e.Mandated && year >= e.FirstYear && (e.LastYear is null || year <= e.LastYear))
-                      ?? EditionCatalog.All.Where(e => e.Mandated).OrderByDescending(e => e.FirstYear).First();
+            edition = MandatedFor(year) ?? EditionCatalog.All.Where(e => e.Mandated).OrderByDescending(e => e.FirstYear).First();
             issues.Add(new ImportIssue(0, "NO_TABLES", $"有规定格式的章节标题但未找到规定的表格，按{year}年度采用{edition.Instrument}的格式", true));
+        }
+        else if (MandatedFor(year) is { } due)
+        {
+            // A report of a year with a mandated format is never filed as legacy: what it lacks is reported.
+            edition = due;
+            issues.Add(new ImportIssue(0, "NO_MANDATED_STRUCTURE",
+                $"{year}年度的报告应采用{due.Instrument}规定的格式，但未找到规定的章节标题和表格", true));
         }
         else
         {
             edition = EditionCatalog.Legacy;
-            if (year > edition.LastYear)
-                issues.Add(new ImportIssue(0, "LEGACY_AFTER_ITS_YEARS",
-                    $"{year}年度的报告未采用规定格式的章节和表格，按{edition.LastYear + 1}年以前的旧式报告读取", false));
         }
 
         string agency = ReadAgency(title, titleLine, prefaceText, furniture, issues);
@@ -194,6 +197,9 @@ public static partial class ReportMatcher
                     blocks = ReadTableSection(tableDef, body, lines[index], tables, issues, mayBreak, textEnds: end == lines.Length);
                 sections.Add(new Section { Key = def.Key, Heading = lines[index].Text.Trim(), Blocks = blocks });
             }
+            foreach (var t in edition.Tables)
+                if (!tables.ContainsKey(t.Id) && mandatedHeadings.All(h => h.Def.Key != t.SectionKey))
+                    issues.Add(new ImportIssue(0, "MISSING_TABLE", $"未找到{t.Name}（章节“{edition.Section(t.SectionKey)!.Heading}”缺失）", true));
         }
         else
         {
@@ -226,6 +232,10 @@ public static partial class ReportMatcher
     private static bool TryDate(Match m, out DateOnly date) =>
         DateOnly.TryParseExact($"{m.Groups["y"].Value}-{int.Parse(m.Groups["m"].Value):00}-{int.Parse(m.Groups["d"].Value):00}",
             "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    /// <summary>The mandated edition for a report year, or null before 2019 (or when the year is unknown).</summary>
+    private static Edition? MandatedFor(int year) =>
+        EditionCatalog.All.FirstOrDefault(e => e.Mandated && year >= e.FirstYear && (e.LastYear is null || year <= e.LastYear));
 
     private static string Source(string? fileName) => fileName is null ? "文本" : $"文件“{fileName}”";
 

@@ -15,7 +15,8 @@ public sealed class DocxReader : IDocumentReader
     private const string What = "Word文档";
 
     public string Format => FormatName;
-    public IReadOnlyList<string> Extensions { get; } = [".docx"];
+    /// <summary>".doc" too, so that an old binary document gets told what to do (<see cref="ZipSafety"/>).</summary>
+    public IReadOnlyList<string> Extensions { get; } = [".docx", ".doc", ".docm"];
     public IReadOnlyList<string> MediaTypes { get; } = ["application/vnd.openxmlformats-officedocument.wordprocessingml.document"];
 
     public bool Sniff(ReadOnlySpan<byte> head) => ZipSafety.LooksLikeZip(head) && head.IndexOf("word/document.xml"u8) >= 0;
