@@ -56,6 +56,7 @@ public static class ServiceApp
         MetaApi.Map(app);
         ReportsApi.Map(app);
         SignedApi.Map(app);
+        ImportApi.Map(app);
         BlobTriggerApi.Map(app);
         return app;
     }

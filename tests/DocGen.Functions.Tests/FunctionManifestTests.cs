@@ -34,7 +34,7 @@ public sealed class FunctionManifestTests
                 .Select(m => $"{m} {Normalize(e.RoutePattern.RawText!)}"))
             .ToHashSet();
         var functions = Directory.GetFiles(Path.Combine(Project, "Functions"), "function.json", SearchOption.AllDirectories);
-        Assert.Equal(13, functions.Length);
+        Assert.Equal(14, functions.Length);
         foreach (var file in functions)
         {
             var binding = JsonDocument.Parse(File.ReadAllText(file)).RootElement.GetProperty("bindings")[0];

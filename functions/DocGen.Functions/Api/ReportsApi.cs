@@ -23,9 +23,12 @@ public static class ReportsApi
 
     private static async Task<IResult> Create(HttpContext http, ReportGeneration generation, Limits limits, TimeProvider clock, string? formats, CancellationToken ct)
     {
-        if (!RequestBody.IsJson(http.Request)) return RequestBody.WrongType("application/json");
+        // A Word document (or workbook) is imported first: the report JSON it gives is what is generated.
+        var importable = RequestBody.IsJson(http.Request) ? null : ImportApi.ImportableType(http.Request, ImportApi.OfficeDocuments);
+        if (!RequestBody.IsJson(http.Request) && importable is null) return RequestBody.WrongType(string.Join("、", ImportApi.OfficeDocuments.Prepend("application/json")));
         if (!TryFormats(formats, out var wanted)) return Problems.Of(400, "INVALID_FORMAT", $"formats参数“{formats}”无效，应为docx、pdf或docx,pdf");
-        var body = await RequestBody.ReadAsync(http.Request, limits.MaxBodyBytes, ct);
+        var (body, problem) = importable is null ? (await RequestBody.ReadAsync(http.Request, limits.MaxBodyBytes, ct), null) : await ImportApi.ReportJsonAsync(http.Request, importable, ct);
+        if (problem is not null) return problem;
         if (body is null) return RequestBody.TooLarge(limits.MaxBodyBytes);
 
         return await generation.GenerateAsync(body, http.Caller(), wanted, clock.GetUtcNow(), ct) switch

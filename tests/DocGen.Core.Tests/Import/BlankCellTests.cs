@@ -9,12 +9,7 @@ namespace DocGen.Core.Tests.Import;
 /// <summary>Cells left empty the way published text leaves them: each is blank (null), never 0, and the validator skips its rules.</summary>
 public class BlankCellTests
 {
-    private static string WithLine(string seed, int line, Func<string, string> edit)
-    {
-        var lines = Seeds.Lines(seed);
-        lines[line - 1] = edit(lines[line - 1]);
-        return string.Join("\n", lines);
-    }
+    private static string WithLine(string seed, int line, Func<string, string> edit) => Seeds.WithLine(seed, line, edit);
 
     private static string[] Row(ImportResult r, string table, string row) => r.Report!.Tables[table].Rows[row].Select(c => c.Kind == CellKind.Blank ? "null" : c.Display).ToArray();
 

@@ -7,12 +7,7 @@ namespace DocGen.Core.Tests.Import;
 /// <summary>Each sample rendered to .docx by DocGen imports back to the same report: every cell, every block.</summary>
 public class DocxImportTests
 {
-    public static TheoryData<string> SampleNames()
-    {
-        var data = new TheoryData<string>();
-        foreach (var (_, sample) in Seeds.Samples) data.Add(sample);
-        return data;
-    }
+    public static TheoryData<string> SampleNames() => Seeds.SampleNames();
 
     [Theory]
     [MemberData(nameof(SampleNames))]

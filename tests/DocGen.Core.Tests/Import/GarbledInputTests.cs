@@ -8,12 +8,7 @@ namespace DocGen.Core.Tests.Import;
 public class GarbledInputTests
 {
     /// <summary>The seed with one line (1-based) replaced.</summary>
-    private static string WithLine(string seed, int line, Func<string, string> change)
-    {
-        var lines = Seeds.Lines(seed);
-        lines[line - 1] = change(lines[line - 1]);
-        return string.Join("\n", lines);
-    }
+    private static string WithLine(string seed, int line, Func<string, string> change) => Seeds.WithLine(seed, line, change);
 
     [Fact]
     public void Garbled_cell_in_a_pipe_row_is_reported_with_its_line_and_its_row_left_out()

@@ -11,12 +11,7 @@ namespace DocGen.Core.Tests.Import;
 /// <summary>Each sample published as a portal page (<see cref="PortalPage"/>) imports back to the same report.</summary>
 public class HtmlImportTests
 {
-    public static TheoryData<string> SampleNames()
-    {
-        var data = new TheoryData<string>();
-        foreach (var (_, sample) in Seeds.Samples) data.Add(sample);
-        return data;
-    }
+    public static TheoryData<string> SampleNames() => Seeds.SampleNames();
 
     private static ImportResult Import(string html, string name = "report.html") =>
         ReportImporter.Import(Encoding.UTF8.GetBytes(html), name, "text/html");

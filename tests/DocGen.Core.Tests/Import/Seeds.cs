@@ -32,4 +32,20 @@ internal static class Seeds
     public static string[] Lines(string seed) => Text(seed).Replace("\r\n", "\n").Split('\n');
 
     public static ImportResult Import(string seed) => ReportImporter.Import(Text(seed), seed);
+
+    /// <summary>The seed's text with its 1-based line <paramref name="line"/> changed.</summary>
+    public static string WithLine(string seed, int line, Func<string, string> change)
+    {
+        var lines = Lines(seed);
+        lines[line - 1] = change(lines[line - 1]);
+        return string.Join("\n", lines);
+    }
+
+    /// <summary>The sample file names, for theories over the five samples.</summary>
+    public static TheoryData<string> SampleNames()
+    {
+        var data = new TheoryData<string>();
+        foreach (var (_, sample) in Samples) data.Add(sample);
+        return data;
+    }
 }

@@ -12,12 +12,7 @@ namespace DocGen.Core.Tests.Import;
 /// </summary>
 public class TraditionalImportTests
 {
-    public static TheoryData<string, string> Pairs()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var (seed, sample) in Seeds.Samples) data.Add(seed, sample);
-        return data;
-    }
+    public static TheoryData<string, string> Pairs() => SampleFilesTests.Pairs();
 
     private static string ToTraditional(string text, string config = "s2twp")
     {
