@@ -10,21 +10,26 @@ using DocGen.Core.Word;
 
 namespace DocGen.Functions.Tests;
 
-/// <summary>POST /api/reports/import over real HTTP on 127.0.0.1: each format by its content type; bad packages get 400 with a code; nothing is stored.</summary>
-public sealed class ImportApiTests : IAsyncLifetime
+/// <summary>The service on 127.0.0.1 over a store in a fresh folder, removed afterwards.</summary>
+public abstract class ServiceOnDisk : IAsyncLifetime
 {
-    private const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    private readonly string _data = Directory.CreateTempSubdirectory("docgen-import-api-").FullName;
-    private RunningService _service = null!;
+    protected string DataFolder { get; } = Directory.CreateTempSubdirectory("docgen-import-api-").FullName;
+    protected RunningService Service { get; private set; } = null!;
 
     public async Task InitializeAsync() =>
-        _service = await RunningService.StartAsync(new Dictionary<string, string?> { [DocGen.Storage.StorageSettings.Root] = _data });
+        Service = await RunningService.StartAsync(new Dictionary<string, string?> { [DocGen.Storage.StorageSettings.Root] = DataFolder });
 
     public async Task DisposeAsync()
     {
-        await _service.DisposeAsync();
-        Directory.Delete(_data, true);
+        await Service.DisposeAsync();
+        Directory.Delete(DataFolder, true);
     }
+}
+
+/// <summary>POST /api/reports/import over real HTTP on 127.0.0.1: each format by its content type; bad packages get 400 with a code; nothing is stored.</summary>
+public sealed class ImportApiTests : ServiceOnDisk
+{
+    private const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     private static Report Sample(string name) =>
         ReportJsonReader.Read(File.ReadAllBytes(Path.Combine(RepoPaths.Samples, name))).Report!;
@@ -38,7 +43,7 @@ public sealed class ImportApiTests : IAsyncLifetime
 
     private async Task<(HttpStatusCode Status, JsonElement Json, string? Type)> Post(HttpContent content, string? key = RunningService.KeyA)
     {
-        using var client = _service.Client(key);
+        using var client = Service.Client(key);
         var response = await client.PostAsync("/api/reports/import", content);
         string text = await response.Content.ReadAsStringAsync();
         return (response.StatusCode, JsonDocument.Parse(text).RootElement.Clone(), response.Content.Headers.ContentType?.MediaType);
@@ -57,7 +62,7 @@ public sealed class ImportApiTests : IAsyncLifetime
         Assert.Equal(sample.Agency, report.Agency);
         Assert.Equal(0, json.GetProperty("errors").GetInt32());
         Assert.Equal(json.GetProperty("warnings").GetInt32(), json.GetProperty("findings").GetArrayLength());
-        Assert.Empty(Directory.EnumerateFiles(_data, "*", SearchOption.AllDirectories));
+        Assert.Empty(Directory.EnumerateFiles(DataFolder, "*", SearchOption.AllDirectories));
     }
 
     [Fact]
@@ -76,7 +81,7 @@ public sealed class ImportApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Bad_packages_get_400_with_a_code_and_the_service_keeps_serving()
+    public async Task Bad_packages_get_400_with_a_code_and_theService_keeps_serving()
     {
         var docx = WordRenderer.Render(Sample("2024-taiyuan-wanbailin-district.json"));
         var (status, json, type) = await Post(Body(docx[..(docx.Length / 2)], DocxType));
@@ -99,26 +104,15 @@ public sealed class ImportApiTests : IAsyncLifetime
         (status, json, _) = await Post(Body(docx, DocxType), key: null);
         Assert.Equal(HttpStatusCode.Unauthorized, status);
 
-        using var client = _service.Client(null);
+        using var client = Service.Client(null);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/health")).StatusCode);
-        Assert.Empty(Directory.EnumerateFiles(_data, "*", SearchOption.AllDirectories));
+        Assert.Empty(Directory.EnumerateFiles(DataFolder, "*", SearchOption.AllDirectories));
     }
 }
 
 /// <summary>POST /api/reports with a Word document: it is imported, then validated, rendered and stored like its JSON.</summary>
-public sealed class GenerateFromDocxTests : IAsyncLifetime
+public sealed class GenerateFromDocxTests : ServiceOnDisk
 {
-    private readonly string _data = Directory.CreateTempSubdirectory("docgen-generate-docx-").FullName;
-    private RunningService _service = null!;
-
-    public async Task InitializeAsync() =>
-        _service = await RunningService.StartAsync(new Dictionary<string, string?> { [DocGen.Storage.StorageSettings.Root] = _data });
-
-    public async Task DisposeAsync()
-    {
-        await _service.DisposeAsync();
-        Directory.Delete(_data, true);
-    }
 
     [Fact]
     public async Task A_docx_body_is_generated_and_stored()
@@ -126,7 +120,7 @@ public sealed class GenerateFromDocxTests : IAsyncLifetime
         var report = ReportFactory.Consistent() with { Agency = RunningService.AgencyA, Year = 2024, PublicationDate = new DateOnly(2025, 1, 20) };
         var content = new ByteArrayContent(WordRenderer.Render(report));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-        using var client = _service.Client(RunningService.KeyA);
+        using var client = Service.Client(RunningService.KeyA);
         var response = await client.PostAsync("/api/reports?formats=pdf", content);
         string body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Created, body);

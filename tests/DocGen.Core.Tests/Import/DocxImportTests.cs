@@ -1,4 +1,5 @@
 using DocGen.Core.Import;
+using DocGen.Core.Tests.Fixtures;
 using DocGen.Core.Word;
 using static DocGen.Core.Tests.Import.RoundTripAssert;
 
@@ -21,6 +22,25 @@ public class DocxImportTests
         Tables(expected, result.Report!);
         Narrative(expected, result.Report!);
         Assert.False(result.HasErrors, Issues(result));
+    }
+
+    /// <summary>Every fifth value cell left empty in Word: each reads as blank (null), every other cell keeps its value.</summary>
+    [Theory]
+    [MemberData(nameof(SampleNames))]
+    public void Empty_Word_cells_read_as_blank(string sample)
+    {
+        var original = Sample(sample);
+        var edition = DocGen.Core.Editions.EditionCatalog.Find(original.Edition)!;
+        var expected = original;
+        int n = 0;
+        foreach (var table in edition.Tables.Where(t => original.Tables.ContainsKey(t.Id)))
+            foreach (var cell in table.AllCells())
+                if (n++ % 5 == 1) expected = expected.WithCell(table.Id, cell.RowKey, cell.Column, DocGen.Core.Model.CellValue.Blank);
+        var result = ReportImporter.Import(WordRenderer.Render(expected), "blanks.docx");
+        Tables(expected, result.Report!);
+        Assert.Equal(expected.Tables.Values.Sum(t => t.Rows.Values.Sum(r => r.Count(c => c.Kind == DocGen.Core.Model.CellKind.Blank))),
+            result.Issues.Count(i => i.Code == "BLANK_CELL"));
+        Assert.All(result.Issues.Where(i => i.Code == "BLANK_CELL"), i => Assert.Matches(@"^第\d+个表格第\d+行", i.Where));
     }
 }
 

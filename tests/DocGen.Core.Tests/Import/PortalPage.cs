@@ -27,10 +27,11 @@ internal static class PortalPage
             </head><body>
             <div class="header"><div class="topbar">无障碍 | 长者模式 | English</div><ul class="nav"><li><a href="/">首页</a></li><li>政务公开</li></ul></div>
             <div class="breadcrumb">当前位置：<a href="/">首页</a> &gt; 政府信息公开年报</div>
-            <div class="article" id="zoom">
+            <article class="article" id="zoom">
             """);
-        sb.Append($"<h1 style=\"text-align:center;font-size:22px\">{E(report.EffectiveTitle)}</h1>\n");
-        if (report.PublicationDate is { } d) sb.Append($"<div class=\"info\"><span>发布时间：{d:yyyy-MM-dd}</span> <span class=\"share\">分享到：微信 微博</span></div>\n");
+        sb.Append($"<header><h1 style=\"text-align:center;font-size:22px\">{E(report.EffectiveTitle)}</h1>\n");
+        if (report.PublicationDate is { } d) sb.Append($"<div class=\"info\"><span>发布时间：{d:yyyy-MM-dd}</span> <span class=\"share\">分享到：微信 微博</span></div>");
+        sb.Append("</header>\n");
         Blocks(sb, report.Preface);
         if (ReportText.ContactLine(report) is { } contact) P(sb, contact);
         foreach (var section in report.Sections)
@@ -41,7 +42,7 @@ internal static class PortalPage
             Blocks(sb, section.Blocks);
         }
         sb.Append("""
-            </div>
+            </article>
             <div class="print-bar">【<a href="javascript:window.print()">打印本页</a>】【<a href="javascript:window.close()">关闭窗口</a>】</div>
             <div class="footer"><p>主办：某市人民政府办公室</p><p>网站标识码：1400000000 备案号：晋ICP备00000000号</p></div>
             <script>window.onload = function () { console.log("done"); };</script>

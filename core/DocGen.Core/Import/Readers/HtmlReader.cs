@@ -98,7 +98,7 @@ public sealed partial class HtmlReader : IDocumentReader
                 }
                 if (child is not IElement e) continue;
                 string tag = e.LocalName;
-                if (Dropped.Contains(tag) || ChromeRegex().IsMatch($"{e.ClassName} {e.Id}"))
+                if (IsChrome(e, tag))
                 {
                     if (tag is not ("script" or "style" or "head")) Chrome++;
                     continue;
@@ -123,6 +123,19 @@ public sealed partial class HtmlReader : IDocumentReader
                 }
                 if (block) Flush();
             }
+        }
+
+        /// <summary>
+        /// Dropped elements and page chrome by class or id; but a header or footer inside the article (its
+        /// title, its signature and date) belongs to the report.
+        /// </summary>
+        private static bool IsChrome(IElement e, string tag)
+        {
+            bool inArticle = e.ParentElement?.Closest("article, main") is not null;
+            if (tag is "header" or "footer") return !inArticle;
+            if (Dropped.Contains(tag)) return true;
+            var match = ChromeRegex().Match($"{e.ClassName} {e.Id}");
+            return match.Success && !(inArticle && match.Value.Trim(' ', '_', '-').ToLowerInvariant() is "header" or "footer");
         }
 
         private void Flush()
