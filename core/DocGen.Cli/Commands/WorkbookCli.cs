@@ -1,50 +1,14 @@
-using System.Text;
 using DocGen.Core;
 using DocGen.Core.Editions;
 using DocGen.Core.Excel;
-using DocGen.Core.Json;
 using DocGen.Core.Model;
 
 namespace DocGen.Cli.Commands;
 
-/// <summary>The workbook parts of `docgen import` (a .xlsx file) and `docgen render --format xlsx`.</summary>
+/// <summary>The workbook part of `docgen render --format xlsx` (`docgen import` takes a workbook through the readers).</summary>
 internal static class WorkbookCli
 {
     public const string Format = "xlsx";
-
-    /// <summary>Whether `import` should read the file as a workbook: by its extension (.xls gets a clear refusal).</summary>
-    public static bool IsWorkbook(string path) => Path.GetExtension(path).ToLowerInvariant() is ".xlsx" or ".xlsm" or ".xls";
-
-    public static int Import(string path, string? output)
-    {
-        var bytes = InputFile.ReadBytes(path, PackageGuard.MaxFileBytes, out var error);
-        if (bytes is null)
-        {
-            CliOutput.Finding(path, error!);
-            return ExitCodes.Unreadable;
-        }
-        Core.Import.ImportResult result;
-        try
-        {
-            result = WorkbookImporter.Import(bytes, Path.GetFileName(path));
-        }
-        catch (WorkbookException e)
-        {
-            CliOutput.Error(e.Code, $"{path}：{e.Message}");
-            return ExitCodes.Unreadable;
-        }
-        foreach (var issue in result.Issues)
-            Console.Error.WriteLine($"{path}: {(issue.IsError ? "错误" : "警告")} {issue.Code}：{issue.Message}");
-        if (result.Report is null)
-        {
-            CliOutput.Error("NOTHING_IMPORTED", $"{path}：没有读到报告内容");
-            return ExitCodes.Unreadable;
-        }
-        var json = ReportJsonWriter.Write(result.Report);
-        if (output is null) Console.Out.Write(Encoding.UTF8.GetString(json));
-        else OutputFile.Write(output, json);
-        return result.HasErrors ? ExitCodes.ReportErrors : ExitCodes.Ok;
-    }
 
     /// <summary>Takes "xlsx" out of a format list such as "docx,pdf,xlsx"; the rest is for the document renderer.</summary>
     public static bool TakeFormat(ref string formatList)

@@ -47,7 +47,7 @@ internal static class WorkbookLayout
         new(EditionKey, "格式版本", r => r.Edition),
         new("agency", "机关名称", r => r.Agency),
         new("year", "报告年度", r => r.Year > 0 ? r.Year.ToString(System.Globalization.CultureInfo.InvariantCulture) : null, Number: true),
-        new("title", "报告标题（不填则为“机关名称+年度+政府信息公开工作年度报告”）", r => r.Title),
+        new("title", "报告标题（可不填，默认为机关名称+年度+政府信息公开工作年度报告）", r => r.Title),
         new("publicationDate", "发布日期（如2025-01-20）", r => r.PublicationDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
         new("office", "联系单位", r => r.Contact?.Office),
         new("address", "联系地址", r => r.Contact?.Address),

@@ -95,17 +95,21 @@ public static class WorkbookWriter
             var valueCell = value is null ? Empty(r, 2, valueStyle)
                 : field.Number && long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out _) ? NumberCell(r, 2, value, valueStyle)
                 : TextCell(r, 2, value, valueStyle, strings);
-            data.Append(new Row(TextCell(r, 1, field.Label, WorkbookStyles.RowLabel, strings), valueCell) { RowIndex = r });
+            var line = new Row(TextCell(r, 1, field.Label, WorkbookStyles.RowLabel, strings), valueCell) { RowIndex = r };
+            if (DisplayWidth(field.Label) > TitleLabelWidth - 2) { line.Height = 15 * Math.Ceiling(DisplayWidth(field.Label) / (TitleLabelWidth - 2)); line.CustomHeight = true; }
+            data.Append(line);
             if (field.Number)
                 validations.Add(Validation(CellAddress.Of((int)r, 2), $"AND(ISNUMBER({CellAddress.Of((int)r, 2)}),{CellAddress.Of((int)r, 2)}>=2008,{CellAddress.Of((int)r, 2)}<=2100,{CellAddress.Of((int)r, 2)}=INT({CellAddress.Of((int)r, 2)}))",
                     "报告年度", "请填写四位数的年份，如2024"));
             r++;
         }
         var ws = new Worksheet(
-            new Columns(new Column { Min = 1, Max = 1, Width = 44, CustomWidth = true }, new Column { Min = 2, Max = 2, Width = 60, CustomWidth = true }),
+            new SheetProperties(new PageSetupProperties { FitToPage = true }),
+            new Columns(new Column { Min = 1, Max = 1, Width = TitleLabelWidth, CustomWidth = true }, new Column { Min = 2, Max = 2, Width = 60, CustomWidth = true }),
             data,
             Protection());
         ws.Append(new DataValidations(validations) { Count = (uint)validations.Count });
+        ws.Append(PageSetup());
         return ws;
     }
 
@@ -199,10 +203,18 @@ public static class WorkbookWriter
         foreach (var cf in cfs) ws.Append(cf);
         var validations = Validations(sheet);
         ws.Append(new DataValidations(validations) { Count = (uint)validations.Count });
-        ws.Append(new PageMargins { Left = 0.5, Right = 0.5, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 },
-            new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 });
+        ws.Append(PageSetup());
         return ws;
     }
+
+    private const double TitleLabelWidth = 44;
+
+    /// <summary>A4 landscape, as wide as one page: the tables print like the report's.</summary>
+    private static OpenXmlElement[] PageSetup() =>
+    [
+        new PageMargins { Left = 0.5, Right = 0.5, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 },
+        new DocumentFormat.OpenXml.Spreadsheet.PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 },
+    ];
 
     /// <summary>Column widths in characters: the edition's relative widths over 120 characters.</summary>
     private static double[] ColumnWidths(TableDef table) => table.ColumnWidths.Select(w => Math.Round(Math.Max(6, w * 120), 1)).ToArray();

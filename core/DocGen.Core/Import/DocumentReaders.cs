@@ -10,12 +10,12 @@ public static class DocumentReaders
 {
     public static PlainTextReader Text { get; } = new();
 
-    /// <summary>Every reader, in the order content sniffing tries them. The .xlsx reader goes here too.</summary>
+    /// <summary>Every reader, in the order content sniffing tries them.</summary>
     public static IReadOnlyList<IDocumentReader> All { get; } =
     [
         new DocxReader(),
         new HtmlReader(),
-        // new XlsxReader(),  (issue 9, branch i9-xlsx)
+        new Excel.XlsxReader(),
         Text,
     ];
 

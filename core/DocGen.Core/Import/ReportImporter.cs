@@ -22,6 +22,8 @@ public static class ReportImporter
     public static ImportResult Import(ReadOnlyMemory<byte> content, string? fileName, string? mediaType = null)
     {
         var reader = DocumentReaders.For(content.Span, fileName, mediaType);
-        return ReportMatcher.Match(TraditionalChinese.Simplify(reader.Read(content, fileName)));
+        var document = TraditionalChinese.Simplify(reader.Read(content, fileName));
+        // A workbook is a set of two-dimensional sheets without headings or narrative: it has a grid matcher of its own.
+        return document.Format == Excel.XlsxReader.FormatName ? Excel.WorkbookMatcher.Match(document) : ReportMatcher.Match(document);
     }
 }

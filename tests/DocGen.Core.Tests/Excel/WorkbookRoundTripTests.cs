@@ -17,7 +17,7 @@ public class WorkbookRoundTripTests
     public void Sample_to_workbook_and_back_gives_every_cell_and_the_title_data(string name)
     {
         var report = XlsxTestKit.Sample(name);
-        var result = WorkbookImporter.Import(WorkbookWriter.Render(report), name);
+        var result = XlsxTestKit.Import(WorkbookWriter.Render(report), name);
         Assert.False(result.HasErrors, string.Join("\n", result.Issues));
         var back = result.Report!;
         XlsxTestKit.AssertTablesEqual(EditionCatalog.Find(report.Edition)!, report, back);
@@ -32,7 +32,7 @@ public class WorkbookRoundTripTests
     public void Blank_stays_blank_and_slash_stays_not_applicable(string id)
     {
         var report = XlsxTestKit.WithBlanks(ReportFactory.Consistent(id));
-        var back = WorkbookImporter.Import(WorkbookWriter.Render(report)).Report!;
+        var back = XlsxTestKit.Import(WorkbookWriter.Render(report)).Report!;
         XlsxTestKit.AssertTablesEqual(EditionCatalog.Find(id)!, report, back);
         var requests = EditionCatalog.Find(id)!.Table(TableIds.Requests)!;
         Assert.Equal(CellKind.Blank, back.Tables[TableIds.Requests].Get(requests.Rows[3].Key, 2)!.Value.Kind);
@@ -49,7 +49,7 @@ public class WorkbookRoundTripTests
     public void A_workbook_kept_by_an_office_is_read_by_its_labels_wherever_the_tables_start(string id)
     {
         var report = XlsxTestKit.WithBlanks(ReportFactory.Consistent(id));
-        var result = WorkbookImporter.Import(ForeignWorkbook.Write(report), "foreign.xlsx");
+        var result = XlsxTestKit.Import(ForeignWorkbook.Write(report), "foreign.xlsx");
         Assert.False(result.HasErrors, string.Join("\n", result.Issues));
         var back = result.Report!;
         Assert.Equal(id, back.Edition);
@@ -61,7 +61,7 @@ public class WorkbookRoundTripTests
     public void A_row_moved_by_an_inserted_line_is_found_by_its_label()
     {
         var report = XlsxTestKit.Sample("2021-changzhi-city.json");
-        var back = WorkbookImporter.Import(ForeignWorkbook.Write(report, extraRowAfter: "granted"), "moved.xlsx").Report!;
+        var back = XlsxTestKit.Import(ForeignWorkbook.Write(report, extraRowAfter: "granted"), "moved.xlsx").Report!;
         XlsxTestKit.AssertTablesEqual(EditionCatalog.Edition2021, report, back);
     }
 
@@ -72,7 +72,7 @@ public class WorkbookRoundTripTests
         {
             var report = XlsxTestKit.Sample(name);
             if (report.Edition == EditionCatalog.IdLegacy) continue;
-            var back = WorkbookImporter.Import(ForeignWorkbook.Write(report), name).Report!;
+            var back = XlsxTestKit.Import(ForeignWorkbook.Write(report), name).Report!;
             Assert.Equal(report.Edition, back.Edition);
             XlsxTestKit.AssertTablesEqual(EditionCatalog.Find(report.Edition)!, report, back);
         }
@@ -85,7 +85,7 @@ public class WorkbookRoundTripTests
         var tables = report.Tables.Where(t => t.Key != TableIds.Reviews).ToDictionary(t => t.Key, t => t.Value);
         var partial = report with { Tables = tables };
         var xlsx = ForeignWorkbook.Write(partial);
-        var result = WorkbookImporter.Import(xlsx, "partial.xlsx");
+        var result = XlsxTestKit.Import(xlsx, "partial.xlsx");
         var missing = Assert.Single(result.Issues, i => i.Code == "MISSING_TABLE");
         Assert.True(missing.IsError);
         Assert.Contains("表四", missing.Message);
@@ -100,7 +100,7 @@ public class WorkbookRoundTripTests
         {
             var report = XlsxTestKit.Sample(name);
             if (report.Edition == EditionCatalog.IdLegacy) continue;
-            var back = WorkbookImporter.Import(WorkbookWriter.Render(report), name).Report!;
+            var back = XlsxTestKit.Import(WorkbookWriter.Render(report), name).Report!;
             static IEnumerable<string> TableFindings(Report r) => ReportValidator.Validate(r).Where(f => f.Pointer.StartsWith("/tables", StringComparison.Ordinal)).Select(f => f.ToString());
             Assert.Equal(TableFindings(report), TableFindings(back));
         }
@@ -122,5 +122,34 @@ public class WorkbookRoundTripTests
         Assert.True(import.ExitCode == 0, import.Stderr);
         var back = ReportJsonReader.Read(File.ReadAllBytes(dir.File("back.json"))).Report!;
         XlsxTestKit.AssertTablesEqual(EditionCatalog.Edition2021, XlsxTestKit.Sample("2024-taiyuan-wanbailin-district.json"), back);
+    }
+
+    [Fact]
+    public void A_workbook_in_traditional_characters_imports_with_every_cell_in_simplified_labels()
+    {
+        using var dir = new TempDir();
+        var report = XlsxTestKit.Sample("2020-shitai-county-office.json");
+        var path = dir.File("traditional.xlsx");
+        File.WriteAllBytes(path, WorkbookWriter.Render(report));
+        using (var zip = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Update))
+        {
+            var entry = zip.GetEntry("xl/sharedStrings.xml")!;
+            string xml;
+            using (var r = new StreamReader(entry.Open())) xml = r.ReadToEnd();
+            File.WriteAllText(dir.File("strings.xml"), xml);
+            var (code, log) = ExternalTool.Run("opencc", "-c", "s2twp", "-i", dir.File("strings.xml"), "-o", dir.File("strings-t.xml"));
+            Assert.True(code == 0, log);
+            string traditional = File.ReadAllText(dir.File("strings-t.xml"));
+            Assert.NotEqual(xml, traditional);
+            Assert.Contains("資訊", traditional);
+            entry.Delete();
+            using var w = new StreamWriter(zip.CreateEntry("xl/sharedStrings.xml").Open());
+            w.Write(traditional);
+        }
+        var result = XlsxTestKit.Import(File.ReadAllBytes(path), "traditional.xlsx");
+        Assert.False(result.HasErrors, string.Join("\n", result.Issues));
+        Assert.Contains(result.Issues, i => i.Code == "TRADITIONAL_CONVERTED" && !i.IsError);
+        Assert.Equal(report.Edition, result.Report!.Edition);
+        XlsxTestKit.AssertTablesEqual(EditionCatalog.Find(report.Edition)!, report, result.Report);
     }
 }

@@ -13,6 +13,9 @@ internal static class XlsxTestKit
 {
     public static string Fixture(string name) => Path.Combine(RepoPaths.Root, "tests", "DocGen.Core.Tests", "Excel", "Fixtures", name);
 
+    /// <summary>Imports a workbook the way the CLI and the API do: reader chosen by content and name, then the matcher.</summary>
+    public static DocGen.Core.Import.ImportResult Import(byte[] xlsx, string name = "workbook.xlsx") => DocGen.Core.Import.ReportImporter.Import(xlsx, name);
+
     public static Report Sample(string file)
     {
         var result = ReportJsonReader.Read(File.ReadAllBytes(Path.Combine(RepoPaths.Samples, file)));

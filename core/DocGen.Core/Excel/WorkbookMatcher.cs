@@ -7,12 +7,15 @@ using DocGen.Core.Model;
 namespace DocGen.Core.Excel;
 
 /// <summary>
-/// Reads a workbook into a report: DocGen's own workbook, or any workbook whose sheets hold the official tables
-/// with their labels, wherever they start. Tables are found by their labels (<see cref="TableLocator"/>); a row
-/// that moved is found by its own label; a blank cell stays blank. Title data is read beside its labels.
-/// A value cell holding a formula is read by its cached result, with a warning; one with no cached result is refused.
+/// Maps the neutral document of a workbook (<see cref="XlsxReader"/>) onto an edition: DocGen's own workbook,
+/// or any workbook whose sheets hold the official tables with their labels, wherever they start. A workbook
+/// is two-dimensional and has no section headings or narrative, so it gets this grid matcher rather than the
+/// line matcher of text, Word and HTML: tables are found by their labels (<see cref="TableLocator"/>), a row
+/// that moved is found by its own label, a blank cell stays blank, and title data is read beside its labels.
+/// A value cell holding a formula is read by its cached result, with a warning; one with no cached result is
+/// refused (FORMULA_NOT_COMPUTED), since reading it as blank would silently drop a figure.
 /// </summary>
-public static partial class WorkbookImporter
+public static partial class WorkbookMatcher
 {
     [GeneratedRegex(@"(?<y>(?:19|20)\d{2})\s*[-/.年]\s*(?<m>\d{1,2})\s*[-/.月]\s*(?<d>\d{1,2})")]
     private static partial Regex DateRegex();
@@ -20,13 +23,14 @@ public static partial class WorkbookImporter
     [GeneratedRegex(@"(?:19|20)\d{2}")]
     private static partial Regex YearRegex();
 
-    /// <summary>The report and what was noticed; throws <see cref="WorkbookException"/> when the file cannot be read at all.</summary>
-    public static ImportResult Import(byte[] xlsx, string? fileName = null)
+    /// <summary>The report and what was noticed; throws <see cref="ImportException"/> for an uncomputed formula in a value cell.</summary>
+    public static ImportResult Match(NeutralDocument document)
     {
-        string what = fileName is null ? "工作簿" : $"工作簿“{fileName}”";
-        PackageGuard.Check(xlsx, what);
-        var sheets = SheetGrid.ReadAll(xlsx, what);
-        var issues = new List<ImportIssue>();
+        string what = document.FileName is null ? "工作簿" : $"工作簿“{document.FileName}”";
+        var formulas = document.ReaderIssues.Where(i => i.Code is XlsxReader.FormulaValue or XlsxReader.FormulaNotComputed && i.Where is not null)
+            .ToDictionary(i => i.Where!, i => i.Code);
+        var sheets = document.Elements.OfType<DocGrid>().Select(g => Sheet(g, formulas)).ToArray();
+        var issues = document.ReaderIssues.Where(i => !formulas.ContainsKey(i.Where ?? "")).ToList();
         var title = ReadTitle(sheets);
 
         var edition = EditionCatalog.Find(title.GetValueOrDefault(WorkbookLayout.EditionKey)?.Text.Trim()) is { Mandated: true } named
@@ -44,7 +48,7 @@ public static partial class WorkbookImporter
             tables[table.Id] = ReadTable(table, match, issues);
         }
         if (tables.Count == 0 && title.Count == 0)
-            return new ImportResult(null, [new ImportIssue(0, "NO_REPORT_TABLES", $"{what}中既没有规定的统计表，也没有报告基本信息", true)]);
+            return new ImportResult(null, [.. issues, new ImportIssue(0, "NO_REPORT_TABLES", $"{what}中既没有规定的统计表，也没有报告基本信息", true)]);
 
         string agency = Text(title, "agency") ?? "";
         if (agency.Length == 0) issues.Add(new ImportIssue(0, "MISSING_AGENCY", $"{what}中没有找到机关名称（“{Label("agency")}”）", true));
@@ -69,6 +73,23 @@ public static partial class WorkbookImporter
         return new ImportResult(report, issues);
     }
 
+    /// <summary>A grid of the neutral document as a sheet of positions; cells keep their "表三!D7" address.</summary>
+    private static SheetGrid Sheet(DocGrid grid, IReadOnlyDictionary<string, string> formulas)
+    {
+        var cells = new Dictionary<(int, int), SheetCell>();
+        string name = grid.Rows.SelectMany(r => r).Select(c => c.Place.Where).FirstOrDefault(w => w is not null) is { } first && first.LastIndexOf('!') is > 0 and var bang
+            ? first[..bang] : grid.Place.Describe();
+        for (int r = 0; r < grid.Rows.Count; r++)
+            for (int c = 0; c < grid.Rows[r].Count; c++)
+            {
+                var cell = grid.Rows[r][c];
+                string where = cell.Place.Where ?? $"{name}!{CellAddress.Of(r + 1, c + 1)}";
+                var formula = formulas.GetValueOrDefault(where);
+                cells[(r + 1, c + 1)] = new SheetCell(where, cell.Text ?? "", false, formula is not null, formula != XlsxReader.FormulaNotComputed, cell.Covered, false);
+            }
+        return new SheetGrid(name, cells);
+    }
+
     /// <summary>Without an edition named in the title sheet: the mandated edition whose table labels agree best.</summary>
     private static Edition BestEdition(IReadOnlyList<SheetGrid> sheets) =>
         EditionCatalog.All.Where(WorkbookLayout.HasWorkbook)
@@ -87,9 +108,9 @@ public static partial class WorkbookImporter
             var rowLabel = line.LastOrDefault(c => c.Role == CellRole.RowLabel);
             // Cells of the row at the grid's offset; or, when the row's label is elsewhere, the cells right of it.
             // In the grid's columns when the label is in its column (a row moved up or down), else the cells right of it.
-            IReadOnlyList<GridCell?> At(int sheetRow) => line.Where(c => c.Data?.RowKey == row.Key).OrderBy(c => c.Data!.Value.Column)
+            IReadOnlyList<SheetCell?> At(int sheetRow) => line.Where(c => c.Data?.RowKey == row.Key).OrderBy(c => c.Data!.Value.Column)
                 .Select(c => sheet.At(sheetRow, c.Column + match.ColOffset)).ToArray();
-            IReadOnlyList<GridCell?> found;
+            IReadOnlyList<SheetCell?> found;
             int expectedRow = index + match.RowOffset, labelCol = rowLabel is null ? 0 : rowLabel.Column + match.ColOffset;
             if (rowLabel is null || Is(sheet.At(expectedRow, labelCol), rowLabel.Text!))
                 found = At(expectedRow);
@@ -108,7 +129,7 @@ public static partial class WorkbookImporter
         return new TableData(rows);
     }
 
-    private static bool Is(GridCell? cell, string label) => cell is not null && TextNorm.Label(cell.Text) == TextNorm.Label(label);
+    private static bool Is(SheetCell? cell, string label) => cell is not null && TextNorm.Label(cell.Text) == TextNorm.Label(label);
 
     /// <summary>The cell holding a row's label nearest to where the grid puts it.</summary>
     private static (int Row, int Col)? FindLabel(SheetGrid sheet, string label, int expectedRow) =>
@@ -117,7 +138,7 @@ public static partial class WorkbookImporter
             .Select(c => ((int, int)?)c.Key).FirstOrDefault();
 
     /// <summary>The cells right of a label in its row, one per merged cell, skipping further label cells.</summary>
-    private static IEnumerable<GridCell?> RightOf(SheetGrid sheet, (int Row, int Col) at, HashSet<string> labels)
+    private static IEnumerable<SheetCell?> RightOf(SheetGrid sheet, (int Row, int Col) at, HashSet<string> labels)
     {
         int last = sheet.Cells.Keys.Where(k => k.Row == at.Row).Select(k => k.Col).DefaultIfEmpty(at.Col).Max();
         for (int c = at.Col + 1; c <= last; c++)
@@ -129,27 +150,17 @@ public static partial class WorkbookImporter
         }
     }
 
-    private static CellValue ReadCell(SheetGrid sheet, TableDef table, RowDef row, ColumnDef column, GridCell? cell, List<ImportIssue> issues)
+    private static CellValue ReadCell(SheetGrid sheet, TableDef table, RowDef row, ColumnDef column, SheetCell? cell, List<ImportIssue> issues)
     {
         if (cell is null || cell.Covered || cell.IsBlank) return CellValue.Blank;
-        string where = $"工作表“{sheet.Name}”{cell.Address}（{table.Name}“{row.Label}”行“{column.Label}”列）";
+        string where = $"{cell.Address}（{table.Name}“{row.Label}”行“{column.Label}”列）";
         if (cell.IsFormula)
         {
             if (!cell.HasCachedValue)
-                throw new WorkbookException("FORMULA_NOT_COMPUTED", $"{where}是公式，但文件中没有它的计算结果；请在Excel或WPS中打开并保存后再导入，或把公式换成数值");
-            issues.Add(new ImportIssue(0, "FORMULA_VALUE", $"{where}是公式，已读取其计算结果“{cell.Text}”", false));
+                throw new ImportException(XlsxReader.FormulaNotComputed, $"{where}是公式，但文件中没有它的计算结果；请在Excel或WPS中打开并保存后再导入，或把公式换成数值");
+            issues.Add(new ImportIssue(0, XlsxReader.FormulaValue, $"{where}是公式，已读取其计算结果“{cell.Text}”", false) { Where = cell.Address });
         }
         string text = cell.Text;
-        if (cell.IsNumber)
-        {
-            // Spreadsheets store doubles ("1E-3", "3755.5200000000004"); read them to 15 significant digits, as Excel shows them.
-            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) || Math.Abs(d) > 1e15)
-            {
-                issues.Add(new ImportIssue(0, "INVALID_CELL", $"{where}的数值“{text}”无法读取", true));
-                return CellValue.Blank;
-            }
-            text = decimal.Parse(d.ToString("G15", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
-        }
         var value = CellReader.Read(text, column, null, out var error, out var warning);
         if (value is null)
         {
@@ -161,9 +172,9 @@ public static partial class WorkbookImporter
     }
 
     /// <summary>The title-data values, by field key: the first filled cell right of each field's label, on any sheet.</summary>
-    private static Dictionary<string, GridCell> ReadTitle(IReadOnlyList<SheetGrid> sheets)
+    private static Dictionary<string, SheetCell> ReadTitle(IReadOnlyList<SheetGrid> sheets)
     {
-        var result = new Dictionary<string, GridCell>();
+        var result = new Dictionary<string, SheetCell>();
         foreach (var field in WorkbookLayout.TitleFields)
         {
             string label = TextNorm.Label(Stem(field.Label));
@@ -190,17 +201,17 @@ public static partial class WorkbookImporter
 
     private static string Label(string key) => Stem(WorkbookLayout.TitleFields.First(f => f.Key == key).Label);
 
-    private static string? Text(Dictionary<string, GridCell> title, string key) =>
+    private static string? Text(Dictionary<string, SheetCell> title, string key) =>
         title.GetValueOrDefault(key)?.Text.Trim() is { Length: > 0 } t ? t : null;
 
-    private static int Year(GridCell? cell)
+    private static int Year(SheetCell? cell)
     {
         if (cell is null) return 0;
         var m = YearRegex().Match(cell.Text);
         return m.Success ? int.Parse(m.Value, CultureInfo.InvariantCulture) : 0;
     }
 
-    private static DateOnly? Date(GridCell? cell, List<ImportIssue> issues)
+    private static DateOnly? Date(SheetCell? cell, List<ImportIssue> issues)
     {
         if (cell is null) return null;
         if (cell.IsNumber && double.TryParse(cell.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out double serial) && serial is > 1 and < 2958466)
