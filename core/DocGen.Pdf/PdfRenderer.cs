@@ -12,7 +12,10 @@ namespace DocGen.Pdf;
 /// </summary>
 public static class PdfRenderer
 {
-    /// <summary>Renders <paramref name="doc"/> to <paramref name="output"/>.</summary>
+    /// <summary>
+    /// Renders <paramref name="doc"/> to <paramref name="output"/>. Layout, content streams and font subsetting
+    /// stop with <see cref="OperationCanceledException"/> once <paramref name="cancel"/> fires.
+    /// </summary>
     public static RenderResult Render(PdfDocumentModel doc, Stream output, FontResolver fonts, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(doc);
@@ -31,7 +34,7 @@ public static class PdfRenderer
         }
 
         var counting = new CountingStream(output);
-        var embedded = PdfDocumentWriter.Write(counting, paginator.Pages, paginator.Outline, doc.Page, doc.Info, fonts.SubsetCache);
+        var embedded = PdfDocumentWriter.Write(counting, paginator.Pages, paginator.Outline, doc.Page, doc.Info, fonts.SubsetCache, cancel);
         return new RenderResult
         {
             PageCount = paginator.Pages.Count,

@@ -121,3 +121,53 @@ public class LineBreakingTests
         return n;
     }
 }
+
+public class AddressBreakingTests
+{
+    private const double Size = 16;
+
+    private static List<string> Break(string text, double chars) =>
+        LayoutHelpers.Lines(ParagraphBlock.Of(text, size: Size).Aligned(TextAlign.Justify), chars * Size).Select(l => LayoutHelpers.LineText(l)).ToList();
+
+    [Theory]
+    [InlineData('”', '(', true)]   // ”(www.…): a break before the Latin bracket
+    [InlineData('/', 'g', true)]   // http://www.gov.cn/|gk
+    [InlineData('.', 'g', true)]   // www.|gaoping
+    [InlineData('b', '@', true)]   // gkb|@changzhi.gov.cn
+    [InlineData('5', '.', false)]  // 3,755.52 stays whole
+    [InlineData('.', '5', false)]
+    [InlineData('w', 'w', false)]  // no break inside a word
+    public void Breaks_after_closing_punctuation_and_inside_addresses(char before, char after, bool allowed)
+    {
+        Assert.Equal(allowed, BreakRules.CanBreakBetween(before, after));
+    }
+
+    [Fact]
+    public void An_address_after_a_quotation_mark_breaks_instead_of_stretching_the_line()
+    {
+        string text = "通过“高平市人民政府门户网站”(www.gaoping.gov.cn/zwgk/index.html)和电子邮箱gpszwgk@163.com公开。";
+        var lines = Break(text, 28);
+        Assert.Equal(text, string.Concat(lines));
+        // The first line ends inside the address, not before the bracket with its gaps stretched.
+        Assert.Contains("(www", lines[0]);
+    }
+
+    [Fact]
+    public void A_line_that_would_stretch_past_the_limit_is_set_ragged_and_reported()
+    {
+        var doc = new PdfDocumentModel();
+        // One long unbreakable Latin word after two ideographs: justifying the first line would open wide gaps.
+        doc.Add(ParagraphBlock.Of("甲乙" + new string('x', 60)).Aligned(TextAlign.Justify));
+        var diagnostics = new LayoutDiagnostics();
+        var pg = LayoutHelpers.Paginate(doc, diagnostics);
+        Assert.True(diagnostics.RaggedLines >= 1);
+        var first = pg.Pages[0].Lines[0].Line;
+        Assert.True(first.Ragged);
+        // Ragged: the characters sit at their natural advances, no gap wider than the limit.
+        for (int i = 1; i < first.Atoms.Count; i++)
+        {
+            double gap = first.Atoms[i].X - first.Atoms[i - 1].X - first.Atoms[i - 1].Atom.Width;
+            Assert.True(gap <= Text.LineBreaker.MaxStretchEm * 16 + 0.01, $"gap {gap}");
+        }
+    }
+}

@@ -133,3 +133,53 @@ public class TableLayoutTests
         Assert.Single(pg.Pages[1].Lines);
     }
 }
+
+public class SpanLabelTests
+{
+    [Fact]
+    public void A_split_group_keeps_its_full_label_on_the_first_part_and_its_short_text_where_the_label_does_not_fit()
+    {
+        const string label = "三、本年度办理结果的一个很长的分组标签文字";
+        var t = new TableBlock { HeaderRowCount = 1 };
+        t.Columns.AddRange([ColumnWidth.Points(32), ColumnWidth.Relative(1)]);
+        t.AddRow(TableCell.Of("组", size: 10.5), TableCell.Of("内容", size: 10.5));
+        for (int r = 0; r < 12; r++)
+        {
+            if (r == 0)
+            {
+                var span = TableCell.Of(label, size: 10.5, rowSpan: 12);
+                span.ShortText = "三、";
+                t.AddRow(span, TableCell.Of($"行{r + 1}", size: 10.5));
+            }
+            else t.AddRow(TableCell.Of($"行{r + 1}", size: 10.5));
+            t.Rows[^1].MinHeight = 60; // 720 pt: more than a page, the last two rows go on
+        }
+        var doc = new PdfDocumentModel();
+        doc.Add(t);
+        var diagnostics = new LayoutDiagnostics();
+        var pg = LayoutHelpers.Paginate(doc, diagnostics);
+        Assert.Equal(2, pg.Pages.Count);
+        Assert.Empty(diagnostics.Overflows);
+        string Squeezed(int page) => string.Concat(LayoutHelpers.PageTexts(pg.Pages[page]));
+        Assert.Contains(label, Squeezed(0));
+        Assert.DoesNotContain("本年度", Squeezed(1));
+        Assert.Contains("三、", Squeezed(1));
+        Assert.Contains("行12", Squeezed(1));
+    }
+
+    [Fact]
+    public void A_cell_part_too_small_for_its_text_is_reported()
+    {
+        // No boundary lets the label fit: the engine cuts where the page ends and says the text overflows.
+        var t = new TableBlock();
+        t.Columns.AddRange([ColumnWidth.Points(20), ColumnWidth.Relative(1)]);
+        t.AddRow(TableCell.Of(new string('字', 80), size: 10.5, rowSpan: 2), TableCell.Of("甲", size: 10.5));
+        t.AddRow(TableCell.Of("乙", size: 10.5));
+        t.Rows[1].MinHeight = 10;
+        var doc = new PdfDocumentModel();
+        doc.Add(t);
+        var diagnostics = new LayoutDiagnostics();
+        LayoutHelpers.Paginate(doc, diagnostics);
+        Assert.NotEmpty(diagnostics.Overflows);
+    }
+}

@@ -18,7 +18,10 @@ public static class Punctuation
     public static bool IsChinese(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF'
         or >= '\u3000' and <= '\u303F' or >= '\uFF01' and <= '\uFF5E' or '“' or '”' or '‘' or '’' or '…' or '—';
 
-    /// <summary>Marks to change: a comma, colon, semicolon, ? or ! after Chinese; a bracket pair whose inside or outside is Chinese.</summary>
+    /// <summary>
+    /// Marks to change: a comma, colon, semicolon, ? or ! after Chinese; a bracket pair whose inside or outside is
+    /// Chinese. Each character maps to one, so positions are kept; the same string comes back when nothing changes.
+    /// </summary>
     public static string Normalise(string text)
     {
         StringBuilder? sb = null;

@@ -46,8 +46,8 @@ public static partial class TitleLines
         return best ?? [title];
     }
 
-    /// <summary>Width in full-width characters: ASCII letters and digits are half.</summary>
-    public static double Em(string s) => s.Sum(c => c < 0x2E80 ? 0.5 : 1.0);
+    /// <summary>Width in full-width characters: ASCII is half, Chinese text and its punctuation (“”、—) whole.</summary>
+    public static double Em(string s) => s.Sum(c => c < 0x80 ? 0.5 : 1.0);
 
     private static List<string> Split(string s, IReadOnlyList<int> at)
     {

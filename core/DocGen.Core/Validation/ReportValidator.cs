@@ -29,6 +29,7 @@ public static class ReportValidator
 
         CheckHeader(report, edition, today, findings);
         TextChecks.Check(report, findings);
+        PunctuationChecks.Check(report, findings);
         if (edition.Mandated) CheckMandatedSections(report, edition, findings);
         else if (report.Sections.Count == 0)
             findings.Add(Finding.Error("MISSING_SECTION", "/sections", "报告没有任何章节"));

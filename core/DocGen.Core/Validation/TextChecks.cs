@@ -10,13 +10,18 @@ internal static class TextChecks
 {
     public static void Check(Report report, List<Finding> findings)
     {
-        void Text(string? text, string pointer)
+        EachText(report, (text, pointer) =>
         {
             if (text is null) return;
             int bad = text.Count(Rendering.TextCleaner.IsControl);
             if (bad > 0)
                 findings.Add(Finding.Warning("CONTROL_CHARACTER", pointer, $"文字中有{bad}个控制字符，输出时将删除"));
-        }
+        });
+    }
+
+    /// <summary>Every text of the report with its JSON pointer: agency, title, preface, headings, narrative.</summary>
+    public static void EachText(Report report, Action<string?, string> Text)
+    {
         Text(report.Agency, "/agency");
         Text(report.Title, "/title");
         Blocks(report.Preface, "/preface", Text);

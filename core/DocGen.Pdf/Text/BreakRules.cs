@@ -2,8 +2,9 @@ namespace DocGen.Pdf;
 
 /// <summary>
 /// Chinese line-breaking rules (a simplified GB/T 15834 / JIS X 4051 kinsoku): a break may fall
-/// between ideographs, never inside a Latin word or a number such as "3,755.52", never before
-/// closing punctuation and never after opening punctuation.
+/// between ideographs, after Chinese closing punctuation before Latin text, inside web and e-mail
+/// addresses at "/", "." and "@"; never inside a Latin word or a number such as "3,755.52", never
+/// before closing punctuation and never after opening punctuation.
 /// </summary>
 public static class BreakRules
 {
@@ -40,7 +41,14 @@ public static class BreakRules
         if (after == 0x2014 && before == 0x2014) return false; // "——" stays whole
         if (after == 0x2026 && before == 0x2026) return false; // "……" stays whole
         if (IsCjk(before) || IsCjk(after)) return true;
-        // Two non-CJK characters: a word, a number ("6,855", "3,755.52", "50%"), or "a-b": keep whole.
+        // After Chinese closing punctuation ("”", "’", "…", "—"), whatever opens next: "”(www…)" may break.
+        if (before is '”' or '’' or '…' or '—' or '〉' or '》') return true;
+        // Inside a web address or an e-mail address: after "/", after "." before a letter, before "@". A
+        // number's point ("3,755.52") has a digit after it and stays whole.
+        if (before == '/' && IsWordChar(after)) return true;
+        if (before == '.' && after < 0x80 && char.IsAsciiLetter((char)after)) return true;
+        if (after == '@' && before < 0x80 && char.IsAsciiLetterOrDigit((char)before)) return true;
+        // Two other non-CJK characters: a word, a number ("6,855", "50%"), or "a-b": keep whole.
         return false;
     }
 

@@ -8,6 +8,8 @@ namespace DocGen.Pdf.Text;
 internal static class LineBreaker
 {
     private const double Epsilon = 0.01;
+    /// <summary>The most a justified line may add between two characters, in ems of its largest size.</summary>
+    public const double MaxStretchEm = 0.25;
 
     public static List<TextLine> Break(IReadOnlyList<Atom> atoms, double width, double firstIndent, TextAlign align, double? pitch)
     {
@@ -70,6 +72,7 @@ internal static class LineBreaker
 
         double x = indent;
         double extraPerGap = 0;
+        bool ragged = false;
         var eligible = new bool[Math.Max(0, visibleEnd - start)];
         if (align == TextAlign.Justify && !last && visibleEnd - start > 1 && avail > natural)
         {
@@ -79,6 +82,14 @@ internal static class LineBreaker
                     count++;
             if (count == 0) { Array.Fill(eligible, true); count = visibleEnd - start - 1; }
             extraPerGap = (avail - natural) / count;
+            double size = 0;
+            for (int k = start; k < visibleEnd; k++) size = Math.Max(size, atoms[k].Size);
+            // Gaps wider than the limit read as holes: the line is set ragged instead, and layout says so.
+            if (extraPerGap > MaxStretchEm * size)
+            {
+                extraPerGap = 0;
+                ragged = true;
+            }
         }
         else if (align == TextAlign.Center) x += (avail - natural) / 2;
         else if (align == TextAlign.Right) x += avail - natural;
@@ -96,6 +107,7 @@ internal static class LineBreaker
         line.MaxSize = maxSize;
         line.Width = x;
         line.Height = pitch ?? maxSize * 1.4;
+        line.Ragged = ragged;
         // Centre the ideographic em box (ascent 0.88 em, descent 0.12 em) in the line pitch.
         line.Baseline = (line.Height - maxSize) / 2 + maxSize * 0.88;
         return line;

@@ -40,6 +40,8 @@ internal sealed class TextLine
     public double Baseline { get; set; }
     /// <summary>Line height (the pitch).</summary>
     public double Height { get; set; }
+    /// <summary>Justifying would have stretched the gaps past <see cref="LineBreaker.MaxStretchEm"/>: set ragged.</summary>
+    public bool Ragged { get; set; }
 }
 
 /// <summary>A paragraph broken into lines for a given width.</summary>

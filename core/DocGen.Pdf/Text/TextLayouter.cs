@@ -16,6 +16,8 @@ internal sealed class TextLayouter(FontResolver fonts, LayoutDiagnostics diagnos
         // The indent is in characters as set, letter spacing included: two grid cells, as Word's character units.
         double indent = p.FirstLineIndentChars * (firstSize + p.LetterSpacing);
         layout.Lines.AddRange(LineBreaker.Break(atoms, inner, indent, p.Align, p.LinePitch));
+        foreach (var line in layout.Lines)
+            if (line.Ragged) diagnostics.Ragged();
         return layout;
     }
 

@@ -9,16 +9,26 @@ namespace DocGen.Pdf.Writer;
 internal static class PdfDocumentWriter
 {
     public static List<EmbeddedFont> Write(Stream output, IReadOnlyList<PageContent> pages, IReadOnlyList<OutlineMark> outline,
-        PageSetup setup, DocumentInfo info, SubsetCache cache)
+        PageSetup setup, DocumentInfo info, SubsetCache cache, CancellationToken cancel = default)
     {
         // A first pass over the content finds the glyphs each font needs; the subsets then fix the
         // codes (CIDs), and a second pass writes the content streams with them.
         var registry = new FontRegistry();
-        foreach (var page in pages) new ContentStreamBuilder(setup.Height, registry).Build(page);
-        var subsets = registry.InOrder.ToDictionary(u => u, u => FontEmbedder.Prepare(u, cache));
+        foreach (var page in pages)
+        {
+            cancel.ThrowIfCancellationRequested();
+            new ContentStreamBuilder(setup.Height, registry).Build(page);
+        }
+        // Subsetting is the costly step: the token is checked before each face.
+        var subsets = registry.InOrder.ToDictionary(u => u, u =>
+        {
+            cancel.ThrowIfCancellationRequested();
+            return FontEmbedder.Prepare(u, cache);
+        });
         var contents = new List<(byte[] Data, HashSet<FontUsage> Fonts)>();
         foreach (var page in pages)
         {
+            cancel.ThrowIfCancellationRequested();
             var builder = new ContentStreamBuilder(setup.Height, registry);
             contents.Add((builder.Build(page), builder.UsedFonts));
         }

@@ -13,7 +13,8 @@ namespace DocGen.Core.Tests.Rendering;
 /// <summary>
 /// The layout self-check: every sample's tables moved across the page-break positions (0–21 one-line
 /// paragraphs added before the table) and rendered. No render may leave text outside its cell (the engine's
-/// measure and mutool's trace), leave a heading at a page foot, or cut a table into a header and one row.
+/// measure and mutool's trace), leave a heading at a page foot, cut a table into a header and one row, or leave
+/// a page (but the last) more than half empty.
 /// All 22 positions of every sample: about 290 renders, half a minute on two cores.
 /// </summary>
 public class LayoutSweepTests(ITestOutputHelper output)
@@ -59,13 +60,18 @@ public class LayoutSweepTests(ITestOutputHelper output)
         Assert.True(faults.Count == 0, string.Join("\n", faults.Take(40)));
     }
 
-    /// <summary>The engine's own account: overflow, headings at a page foot, table pieces of a header and one row.</summary>
+    /// <summary>
+    /// The engine's own account: overflow, headings at a page foot, table pieces of a header and one row, pages
+    /// more than half empty (but the last).
+    /// </summary>
     public static IEnumerable<string> LayoutFaults(RenderResult result)
     {
         foreach (var o in result.Diagnostics.Overflows) yield return o;
+        double half = PageSetup.GbT9704().TextHeight / 2;
         for (int i = 0; i < result.Pages.Count; i++)
         {
             var page = result.Pages[i];
+            if (i < result.Pages.Count - 1 && page.UsedHeight < half) yield return $"page {i + 1}: more than half empty";
             if (page.EndsWithKeptLine && i < result.Pages.Count - 1) yield return $"page {i + 1}: a heading is the page's last line";
             foreach (var piece in page.TablePieces)
                 if (piece.HeaderRows > 0 && piece.BodyRows == 1 && piece.RowCount > 1)
