@@ -28,7 +28,7 @@ internal sealed class SheetGrid(string name, IReadOnlyDictionary<(int Row, int C
         try
         {
             using var doc = SpreadsheetDocument.Open(new MemoryStream(xlsx, writable: false), false);
-            var book = doc.WorkbookPart ?? throw new ImportException("CORRUPT_XLSX", $"{what}中没有工作簿内容（不是.xlsx工作簿）");
+            var book = doc.WorkbookPart ?? throw new ImportException(ImportRefusals.CorruptXlsx, $"{what}中没有工作簿内容（不是.xlsx工作簿）");
             var shared = book.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(i => i.InnerText).ToArray() ?? [];
             var dateStyles = DateStyles(book.WorkbookStylesPart?.Stylesheet);
             var grids = new List<SheetGrid>();
@@ -37,13 +37,13 @@ internal sealed class SheetGrid(string name, IReadOnlyDictionary<(int Row, int C
                 if (sheet.Id?.Value is not { } id || book.GetPartById(id) is not WorksheetPart part) continue;
                 grids.Add(Read(sheet.Name?.Value ?? "", part.Worksheet, shared, dateStyles));
             }
-            if (grids.Count == 0) throw new ImportException("CORRUPT_XLSX", $"{what}中没有工作表");
+            if (grids.Count == 0) throw new ImportException(ImportRefusals.CorruptXlsx, $"{what}中没有工作表");
             return grids;
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or XmlException or IOException
                                       or FormatException or InvalidOperationException or ArgumentException or KeyNotFoundException)
         {
-            throw new ImportException("CORRUPT_XLSX", $"{what}已损坏或不是.xlsx工作簿，无法读取", e);
+            throw new ImportException(ImportRefusals.CorruptXlsx, $"{what}已损坏或不是.xlsx工作簿，无法读取", e);
         }
     }
 

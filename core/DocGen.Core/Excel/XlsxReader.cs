@@ -15,7 +15,7 @@ public sealed class XlsxReader : IDocumentReader
 {
     public const string FormatName = "xlsx";
     public const string FormulaValue = "FORMULA_VALUE";
-    public const string FormulaNotComputed = "FORMULA_NOT_COMPUTED";
+    public const string FormulaNotComputed = ImportRefusals.FormulaNotComputed;
     /// <summary>Largest workbook accepted, checked before anything is unpacked; DocGen's own are about 15 KB.</summary>
     public const long MaxFileBytes = 10 * 1024 * 1024;
     /// <summary>Largest used range of one sheet, in cells: a stray cell at XFD1048576 must not make a grid of 17 billion.</summary>
@@ -33,7 +33,7 @@ public sealed class XlsxReader : IDocumentReader
     {
         string name = fileName is null ? What : $"{What}“{fileName}”";
         if (content.Length > MaxFileBytes)
-            throw new ImportException("FILE_TOO_LARGE", $"{name}大小为{content.Length}字节，超过上限{MaxFileBytes}字节");
+            throw new ImportException(ImportRefusals.FileTooLarge, $"{name}大小为{content.Length}字节，超过上限{MaxFileBytes}字节");
         ZipSafety.Check(content, What, fileName);
         var issues = new List<ImportIssue>();
         var elements = new List<DocElement>();
@@ -44,7 +44,7 @@ public sealed class XlsxReader : IDocumentReader
             if (used.Count == 0) continue;
             int r0 = used.Min(k => k.Row), r1 = used.Max(k => k.Row), c0 = used.Min(k => k.Col), c1 = used.Max(k => k.Col);
             if ((long)(r1 - r0 + 1) * (c1 - c0 + 1) > MaxGridCells)
-                throw new ImportException("SHEET_TOO_LARGE", $"{name}的工作表“{sheet.Name}”所用区域{CellAddress.Range(r0, c0, r1, c1)}超过{MaxGridCells}个单元格");
+                throw new ImportException(ImportRefusals.SheetTooLarge, $"{name}的工作表“{sheet.Name}”所用区域{CellAddress.Range(r0, c0, r1, c1)}超过{MaxGridCells}个单元格");
             var spans = sheet.Merges.ToDictionary(m => (m.Row, m.Col), m => (Rows: m.LastRow - m.Row + 1, Cols: m.LastCol - m.Col + 1));
             var rows = new List<IReadOnlyList<GridCell>>();
             for (int r = r0; r <= r1; r++)

@@ -28,7 +28,7 @@ public static class DocumentReaders
         string ext = Path.GetExtension(fileName ?? "").ToLowerInvariant();
         if (ext.Length > 0 && All.FirstOrDefault(r => r.Extensions.Contains(ext)) is { } byName) return byName;
         if (type is null or "" or "application/octet-stream" && System.Text.Unicode.Utf8.IsValid(content)) return Text;
-        throw new ImportException("UNSUPPORTED_FORMAT",
+        throw new ImportException(ImportRefusals.UnsupportedFormat,
             $"{(fileName is null ? "上传的内容" : $"文件“{fileName}”")}的格式{(type is { Length: > 0 } ? $"（{type}）" : "")}无法导入；可导入的格式：{string.Join("、", All.Select(r => r.Extensions[0]))}（文本须为UTF-8）");
     }
 }

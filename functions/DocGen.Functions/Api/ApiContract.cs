@@ -1,3 +1,4 @@
+using DocGen.Core.Import;
 using DocGen.Core.Json;
 using DocGen.Storage;
 
@@ -62,7 +63,7 @@ public static class ApiContracts
             new(415, ProblemCodes.UnsupportedMediaType)),
         [Operations.ImportReport] = Keyed("Read a report from text, a saved web page, a Word document or a workbook into report JSON; nothing is stored", BodyKind.Document,
             [new(200, Json, ApiSchemas.ImportResult)],
-            new(400, [ProblemCodes.NothingImported, ProblemCodes.BadRequest, .. ImportCodes.All, .. Repeated]),
+            new(400, [ProblemCodes.NothingImported, ProblemCodes.BadRequest, .. ImportRefusals.All, .. Repeated]),
             new(413, ProblemCodes.BodyTooLarge),
             new(415, ProblemCodes.UnsupportedMediaType)),
         [Operations.PreviewReport] = Keyed("Render the PDF of a report without storing anything", BodyKind.Report,

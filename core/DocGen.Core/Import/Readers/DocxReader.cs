@@ -29,14 +29,14 @@ public sealed class DocxReader : IDocumentReader
         {
             using var doc = WordprocessingDocument.Open(new MemoryStream(content.ToArray(), writable: false), false);
             var body = doc.MainDocumentPart?.Document?.Body
-                ?? throw new ImportException("CORRUPT_DOCX", $"{name}中没有正文部分");
+                ?? throw new ImportException(ImportRefusals.CorruptDocx, $"{name}中没有正文部分");
             var walker = new Walker();
             walker.Blocks(body);
             return new NeutralDocument(FormatName, walker.Elements) { FileName = fileName };
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or FileFormatException or IOException)
         {
-            throw new ImportException("CORRUPT_DOCX", $"{name}已损坏或不是Word文档，无法读取", e);
+            throw new ImportException(ImportRefusals.CorruptDocx, $"{name}已损坏或不是Word文档，无法读取", e);
         }
     }
 

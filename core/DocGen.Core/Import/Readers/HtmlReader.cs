@@ -53,7 +53,7 @@ public sealed partial class HtmlReader : IDocumentReader
         var walker = new Walker();
         if (document.Body is { } body) walker.Walk(body);
         if (walker.Elements.All(e => e is DocParagraph { Text.Length: 0 }))
-            throw new ImportException(scripts > 0 ? "HTML_SCRIPT_ONLY" : "HTML_NO_CONTENT",
+            throw new ImportException(scripts > 0 ? ImportRefusals.HtmlScriptOnly : ImportRefusals.HtmlNoContent,
                 $"{(fileName is null ? "网页" : $"网页“{fileName}”")}中没有报告正文{(scripts > 0 ? "：页面内容由脚本生成，请在浏览器中打开后另存为完整网页，或复制正文文字导入" : "")}");
         if (scripts > 0)
             issues.Add(new ImportIssue(0, "SCRIPTS_IGNORED", $"网页中的{scripts}段脚本未执行，已忽略", false));
@@ -94,7 +94,7 @@ public sealed partial class HtmlReader : IDocumentReader
         {
             // Real pages nest a few dozen levels; a page nested thousands deep is hostile and would exhaust the stack.
             if (++_depth > MaxDepth)
-                throw new ImportException("HTML_TOO_DEEP", $"网页的元素嵌套超过{MaxDepth}层，无法读取");
+                throw new ImportException(ImportRefusals.HtmlTooDeep, $"网页的元素嵌套超过{MaxDepth}层，无法读取");
             try { WalkChildren(node); }
             finally { _depth--; }
         }

@@ -19,7 +19,7 @@ public sealed class PlainTextReader : IDocumentReader
     public NeutralDocument Read(ReadOnlyMemory<byte> content, string? fileName)
     {
         if (!System.Text.Unicode.Utf8.IsValid(content.Span))
-            throw new ImportException("INVALID_UTF8", $"{(fileName is null ? "文本" : $"文件“{fileName}”")}不是UTF-8文本，请先转换编码（如GBK转UTF-8）");
+            throw new ImportException(ImportRefusals.InvalidUtf8, $"{(fileName is null ? "文本" : $"文件“{fileName}”")}不是UTF-8文本，请先转换编码（如GBK转UTF-8）");
         return FromText(Encoding.UTF8.GetString(content.Span), fileName);
     }
 

@@ -40,23 +40,23 @@ public static class ZipSafety
         if (span.StartsWith(CompoundFileMagic))
         {
             if (ContainsUtf16(span, "EncryptedPackage") || ContainsUtf16(span, "EncryptionInfo"))
-                throw new ImportException("PACKAGE_ENCRYPTED", $"{name}设有打开密码（已加密），无法读取；请取消密码后另存再导入");
-            throw new ImportException("LEGACY_BINARY_FORMAT", $"{name}是旧版二进制格式（.doc/.xls），请在Word或WPS中另存为.docx/.xlsx后再导入");
+                throw new ImportException(ImportRefusals.PackageEncrypted, $"{name}设有打开密码（已加密），无法读取；请取消密码后另存再导入");
+            throw new ImportException(ImportRefusals.LegacyBinaryFormat, $"{name}是旧版二进制格式（.doc/.xls），请在Word或WPS中另存为.docx/.xlsx后再导入");
         }
         if (!LooksLikeZip(span))
-            throw new ImportException("NOT_A_PACKAGE", $"{name}不是有效的Office文档（文件开头不是zip包）");
+            throw new ImportException(ImportRefusals.NotAPackage, $"{name}不是有效的Office文档（文件开头不是zip包）");
 
         try
         {
             using var zip = new ZipArchive(new MemoryStream(content.ToArray(), writable: false), ZipArchiveMode.Read);
             if (zip.Entries.Count > limits.MaxEntries)
-                throw new ImportException("PACKAGE_TOO_MANY_ENTRIES", $"{name}包含{zip.Entries.Count}个部件，超过上限{limits.MaxEntries}个");
+                throw new ImportException(ImportRefusals.PackageTooManyEntries, $"{name}包含{zip.Entries.Count}个部件，超过上限{limits.MaxEntries}个");
             long total = 0;
             var buffer = new byte[81920];
             foreach (var entry in zip.Entries)
             {
                 if (entry.IsEncrypted)
-                    throw new ImportException("PACKAGE_ENCRYPTED", $"{name}中的部件“{entry.FullName}”已加密，无法读取");
+                    throw new ImportException(ImportRefusals.PackageEncrypted, $"{name}中的部件“{entry.FullName}”已加密，无法读取");
                 long size = 0;
                 using var stream = entry.Open();
                 int n;
@@ -65,15 +65,15 @@ public static class ZipSafety
                     size += n;
                     total += n;
                     if (total > limits.MaxUncompressedBytes)
-                        throw new ImportException("ZIP_BOMB", $"{name}解压后超过{limits.MaxUncompressedBytes / (1024 * 1024)}MB，疑为压缩炸弹，拒绝读取");
+                        throw new ImportException(ImportRefusals.ZipBomb, $"{name}解压后超过{limits.MaxUncompressedBytes / (1024 * 1024)}MB，疑为压缩炸弹，拒绝读取");
                     if (size >= limits.RatioFloorBytes && size > (long)limits.MaxCompressionRatio * Math.Max(1, entry.CompressedLength))
-                        throw new ImportException("ZIP_BOMB", $"{name}中的部件“{entry.FullName}”压缩比超过{limits.MaxCompressionRatio}:1，疑为压缩炸弹，拒绝读取");
+                        throw new ImportException(ImportRefusals.ZipBomb, $"{name}中的部件“{entry.FullName}”压缩比超过{limits.MaxCompressionRatio}:1，疑为压缩炸弹，拒绝读取");
                 }
             }
         }
         catch (Exception e) when (e is InvalidDataException or NotSupportedException or IOException)
         {
-            throw new ImportException("CORRUPT_PACKAGE", $"{name}已损坏，无法解压：{e.Message}", e);
+            throw new ImportException(ImportRefusals.CorruptPackage, $"{name}已损坏，无法解压：{e.Message}", e);
         }
     }
 
