@@ -251,7 +251,7 @@ public abstract class ApiTests : IAsyncLifetime
         await AssertMatches(DocGen.Functions.Api.ApiSchemas.ReportDescription, await client.GetAsync($"/api/reports/{id}"));
         await AssertMatches(DocGen.Functions.Api.ApiSchemas.ReportList, await client.GetAsync("/api/reports?year=2024"));
         await AssertMatches(DocGen.Functions.Api.ApiSchemas.ValidationResult, await client.PostAsync("/api/reports/validate", RunningService.Json(ReportJson(72))));
-        byte[] signed = [.. "%PDF-1.7\n% signed\n"u8, .. Enumerable.Repeat((byte)'x', 64), .. "\n%%EOF\n"u8];
+        byte[] signed = TestPdfs.Minimal("signed");
         await AssertMatches(DocGen.Functions.Api.ApiSchemas.SignedVersion, await client.PostAsync($"/api/reports/{id}/signed", RunningService.Pdf(signed)));
         await AssertMatches(DocGen.Functions.Api.ApiSchemas.SignedVersionList, await client.GetAsync($"/api/reports/{id}/signed"));
         await AssertMatches(DocGen.Functions.Api.ApiSchemas.Health, await client.GetAsync("/api/health"));

@@ -40,7 +40,8 @@ public sealed class WorkerFunctionTests(WorkerFixture fixture) : IClassFixture<W
     private ReportFunctions Reports => new(H.Services);
     private SignedFunctions Signed => new(H.Services);
     private MetaFunctions Meta => new(H.Services);
-    private static readonly byte[] SignedPdf = [.. "%PDF-1.7\n% signed\n"u8, .. Enumerable.Repeat((byte)'x', 64), .. "\n%%EOF\n"u8];
+    // A real PDF: the archive refuses anything that merely starts with %PDF- and ends with %%EOF.
+    private static readonly byte[] SignedPdf = TestPdfs.Minimal("signed");
 
     private Task<Answer> Call(HttpRequest req, Func<HttpRequest, Task<IResult>> function) => WorkerHarness.RunAsync(req, function(req));
 

@@ -20,7 +20,7 @@ public class DocxImportTests
         Assert.NotNull(result.Report);
         TitleBlock(expected, result.Report!);
         Tables(expected, result.Report!);
-        Narrative(expected, result.Report!);
+        RenderedNarrative(expected, result.Report!);
         Assert.False(result.HasErrors, Issues(result));
     }
 
@@ -76,7 +76,7 @@ public class DocxWrittenByLibreOfficeTests
                 Assert.NotNull(result.Report);
                 TitleBlock(expected, result.Report!);
                 Tables(expected, result.Report!);
-                Narrative(expected, result.Report!);
+                RenderedNarrative(expected, result.Report!);
             }
         }
         finally

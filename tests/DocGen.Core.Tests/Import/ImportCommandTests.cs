@@ -26,7 +26,7 @@ public class ImportCommandTests
         Assert.True(r.ExitCode == 0, r.Stderr);
         var back = ReportJsonReader.Read(File.ReadAllBytes(json)).Report!;
         RoundTripAssert.Tables(sample, back);
-        RoundTripAssert.Narrative(sample, back);
+        RoundTripAssert.RenderedNarrative(sample, back);
     }
 
     [Fact]
