@@ -178,7 +178,7 @@ internal static class WordTestKit
         var args = new List<string> { $"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf", "--outdir", dir };
         args.AddRange(docxFiles);
         var (code, output) = Run("soffice", args.ToArray());
-        try { Directory.Delete(profile, recursive: true); } catch (IOException) { /* left for the OS to clean */ }
+        try { Directory.Delete(profile, recursive: true); } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* left for the OS to clean */ }
         Assert.True(code == 0, output);
         return docxFiles.Select(f => Path.Combine(dir, Path.GetFileNameWithoutExtension(f) + ".pdf")).ToList();
     }
