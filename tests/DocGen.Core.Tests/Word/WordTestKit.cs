@@ -168,13 +168,17 @@ internal static class WordTestKit
         return (p.ExitCode, stdout.Result + stderr.Result);
     }
 
+    private static int _profiles;
+
     /// <summary>Converts .docx files to PDF with LibreOffice in one run with a private profile; returns the PDF paths.</summary>
     public static List<string> ToPdf(string dir, IReadOnlyList<string> docxFiles)
     {
-        var profile = Path.Combine(Path.GetTempPath(), "docgen-lo-profile-" + Environment.ProcessId);
+        // One profile per call: LibreOffice refuses a second instance on a profile in use (tests run in parallel).
+        var profile = Path.Combine(Path.GetTempPath(), $"docgen-lo-profile-{Environment.ProcessId}-{Interlocked.Increment(ref _profiles)}");
         var args = new List<string> { $"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf", "--outdir", dir };
         args.AddRange(docxFiles);
         var (code, output) = Run("soffice", args.ToArray());
+        try { Directory.Delete(profile, recursive: true); } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* left for the OS to clean */ }
         Assert.True(code == 0, output);
         return docxFiles.Select(f => Path.Combine(dir, Path.GetFileNameWithoutExtension(f) + ".pdf")).ToList();
     }
