@@ -1,3 +1,4 @@
+using DocGen.Storage.Tests;
 using System.Security.Cryptography;
 using System.Text;
 using DocGen.Core.Json;

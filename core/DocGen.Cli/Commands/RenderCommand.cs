@@ -20,13 +20,15 @@ internal static class RenderCommand
         var format = new Option<string>("--format") { Description = "输出格式，逗号分隔：docx,pdf,xlsx", DefaultValueFactory = _ => "docx,pdf" };
         var template = new Option<string?>("--template") { Description = "使用自定义的.docx模板（默认为内置模板）" };
         var fonts = new Option<string?>("--fonts") { Description = "字体目录（优先于系统字体；也可用环境变量DOCGEN_FONTS）" };
-        var command = new Command("render", "生成报告的.docx、PDF（及.xlsx工作簿）") { files, output, format, template, fonts };
+        var keep = new Option<bool>("--keep-punctuation") { Description = "保留原文的标点（默认把汉字之间的半角标点改为全角）" };
+        var command = new Command("render", "生成报告的.docx、PDF（及.xlsx工作簿）") { files, output, format, template, fonts, keep };
         command.SetAction(parse => Run(parse.GetValue(files)!, parse.GetValue(output)!, parse.GetValue(format)!,
-            parse.GetValue(template), parse.GetValue(fonts) ?? Environment.GetEnvironmentVariable("DOCGEN_FONTS")));
+            parse.GetValue(template), parse.GetValue(fonts) ?? Environment.GetEnvironmentVariable("DOCGEN_FONTS"),
+            new PlanOptions { KeepPunctuationAsWritten = parse.GetValue(keep) }));
         return command;
     }
 
-    private static int Run(string[] files, string outDir, string formatList, string? templatePath, string? fontDir)
+    private static int Run(string[] files, string outDir, string formatList, string? templatePath, string? fontDir, PlanOptions plan)
     {
         string documents = formatList;
         bool workbook = WorkbookCli.TakeFormat(ref documents);
@@ -68,7 +70,7 @@ internal static class RenderCommand
                 CliOutput.Finding(file, f with { Message = f.Message + "（仍照原样生成）" });
             try
             {
-                var docs = renderer.Render(report, formats, template);
+                var docs = renderer.Render(report, formats, template, plan);
                 string stem = Path.Combine(outDir, Path.GetFileNameWithoutExtension(file));
                 if (docs.Docx is not null) OutputFile.Write(stem + ".docx", docs.Docx);
                 if (docs.Pdf is not null) OutputFile.Write(stem + ".pdf", docs.Pdf);
