@@ -1,6 +1,5 @@
 using System.CommandLine;
 using DocGen.Core.Excel;
-using DocGen.Core.Editions;
 using DocGen.Core.Word;
 
 namespace DocGen.Cli.Commands;
@@ -16,16 +15,10 @@ internal static class TemplateCommand
         {
             string dir = parse.GetValue(output)!;
             OutputFile.EnsureDirectory(dir);
-            foreach (var edition in EditionCatalog.All)
+            foreach (var (name, make) in TemplateBuilder.Templates().Concat(WorkbookWriter.Templates()))
             {
-                string path = Path.Combine(dir, TemplateBuilder.FileName(edition));
-                OutputFile.Write(path, TemplateBuilder.Build(edition));
-                Console.WriteLine(path);
-            }
-            foreach (var edition in EditionCatalog.All.Where(WorkbookWriter.HasWorkbook))
-            {
-                string path = Path.Combine(dir, WorkbookWriter.FileName(edition));
-                OutputFile.Write(path, WorkbookWriter.Template(edition));
+                string path = Path.Combine(dir, name);
+                OutputFile.Write(path, make());
                 Console.WriteLine(path);
             }
             return ExitCodes.Ok;

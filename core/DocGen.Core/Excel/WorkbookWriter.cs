@@ -26,19 +26,9 @@ public static class WorkbookWriter
     /// <summary>Whether the edition has a workbook: legacy reports have no mandated tables, so none.</summary>
     public static bool HasWorkbook(Edition edition) => WorkbookLayout.HasWorkbook(edition);
 
-    /// <summary>Writes the template of every edition that has tables into <paramref name="directory"/>; returns the paths.</summary>
-    public static IReadOnlyList<string> WriteTemplates(string directory)
-    {
-        Directory.CreateDirectory(directory);
-        var written = new List<string>();
-        foreach (var edition in EditionCatalog.All.Where(HasWorkbook))
-        {
-            var path = Path.Combine(directory, FileName(edition));
-            File.WriteAllBytes(path, Template(edition));
-            written.Add(path);
-        }
-        return written;
-    }
+    /// <summary>The workbook template of every edition that has tables: its file name and how to build it.</summary>
+    public static IEnumerable<(string FileName, Func<byte[]> Build)> Templates() =>
+        EditionCatalog.All.Where(HasWorkbook).Select(e => (FileName(e), (Func<byte[]>)(() => Template(e))));
 
     public static byte[] Template(Edition edition) => Write(edition, null, new DateTime(edition.FirstYear ?? 2008, 1, 1));
 

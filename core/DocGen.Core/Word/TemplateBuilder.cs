@@ -16,19 +16,9 @@ public static class TemplateBuilder
     /// <summary>The file name of an edition's template under <c>templates/</c>.</summary>
     public static string FileName(Edition edition) => $"annual-report-{edition.Id}.docx";
 
-    /// <summary>Builds every edition's template into <paramref name="directory"/>; returns the paths written.</summary>
-    public static IReadOnlyList<string> WriteAll(string directory)
-    {
-        Directory.CreateDirectory(directory);
-        var written = new List<string>();
-        foreach (var edition in EditionCatalog.All)
-        {
-            var path = Path.Combine(directory, FileName(edition));
-            File.WriteAllBytes(path, Build(edition));
-            written.Add(path);
-        }
-        return written;
-    }
+    /// <summary>Every edition's template: its file name under <c>templates/</c> and how to build it.</summary>
+    public static IEnumerable<(string FileName, Func<byte[]> Build)> Templates() =>
+        EditionCatalog.All.Select(e => (FileName(e), (Func<byte[]>)(() => Build(e))));
 
     public static byte[] Build(Edition edition)
     {
