@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 
 namespace DocGen.Core.Rendering;
 
@@ -9,9 +9,13 @@ namespace DocGen.Core.Rendering;
 /// </summary>
 public static class Punctuation
 {
-    private static readonly Dictionary<char, char> FullWidth = new()
+    /// <summary>The half-width marks that may change; found with one vectorised search, since most text has few.</summary>
+    private static readonly SearchValues<char> Marks = SearchValues.Create(",;:?!()");
+
+    private static char Wide(char c) => c switch
     {
-        [','] = '，', [';'] = '；', [':'] = '：', ['?'] = '？', ['!'] = '！', ['('] = '（', [')'] = '）',
+        ',' => '，', ';' => '；', ':' => '：', '?' => '？', '!' => '！', '(' => '（', ')' => '）',
+        _ => c,
     };
 
     /// <summary>A character of Chinese text: ideographs and full-width punctuation.</summary>
@@ -24,22 +28,37 @@ public static class Punctuation
     /// </summary>
     public static string Normalise(string text)
     {
-        StringBuilder? sb = null;
-        for (int i = 0; i < text.Length; i++)
+        char[]? changed = null;
+        // Every decision reads the text as written, so the marks can be changed in place in a copy.
+        for (int i = NextChange(text, 0); i >= 0; i = NextChange(text, i + 1))
+            (changed ??= text.ToCharArray())[i] = Wide(text[i]);
+        return changed is null ? text : new string(changed);
+    }
+
+    /// <summary>The distinct half-width marks <see cref="Normalise"/> would change, in order of first change ("" if none).</summary>
+    public static string ChangedMarks(string text)
+    {
+        string marks = "";
+        for (int i = NextChange(text, 0); i >= 0; i = NextChange(text, i + 1))
+            if (!marks.Contains(text[i])) marks += text[i];
+        return marks;
+    }
+
+    /// <summary>The index of the first mark at or after <paramref name="from"/> that is to be made full-width, or -1.</summary>
+    private static int NextChange(string text, int from)
+    {
+        while (from < text.Length)
         {
-            char c = text[i];
-            if (FullWidth.TryGetValue(c, out char wide) && ShouldWiden(text, i))
-            {
-                sb ??= new StringBuilder(text, 0, i, text.Length);
-                sb.Append(wide);
-            }
-            else sb?.Append(c);
+            int next = text.AsSpan(from).IndexOfAny(Marks);
+            if (next < 0) return -1;
+            if (ShouldWiden(text, from + next)) return from + next;
+            from += next + 1;
         }
-        return sb?.ToString() ?? text;
+        return -1;
     }
 
     /// <summary>Does the text mix half-width marks between Chinese characters with Chinese text (what <see cref="Normalise"/> changes)?</summary>
-    public static bool HasHalfWidthInChinese(string text) => !string.Equals(Normalise(text), text, StringComparison.Ordinal);
+    public static bool HasHalfWidthInChinese(string text) => NextChange(text, 0) >= 0;
 
     private static bool ShouldWiden(string s, int i)
     {

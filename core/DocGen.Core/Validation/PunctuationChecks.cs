@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using DocGen.Core.Model;
 using DocGen.Core.Rendering;
 
@@ -12,13 +13,14 @@ internal static class PunctuationChecks
     public const string Code = "MIXED_PUNCTUATION";
 
     public static void Check(Report report, List<Finding> findings) =>
-        TextChecks.EachText(report, (text, pointer) =>
+        TextChecks.EachText(report, (text, place) =>
         {
             if (text is null) return;
-            string wide = Punctuation.Normalise(text); // one character for one: the changed ones are the marks
-            if (ReferenceEquals(wide, text)) return;
-            var marks = string.Concat(text.Where((c, i) => wide[i] != c).Distinct());
-            findings.Add(Finding.Warning(Code, pointer,
-                $"中文里夹有半角标点“{marks}”，与全角标点混用；生成文档时改为全角（可选择保留原样）"));
+            string marks = Punctuation.ChangedMarks(text);
+            if (marks.Length == 0) return;
+            findings.Add(Finding.Warning(Code, place.Pointer, Messages.GetOrAdd(marks, m => $"中文里夹有半角标点“{m}”，与全角标点混用；生成文档时改为全角（可选择保留原样）")));
         });
+
+    /// <summary>One message per set of marks: a long narrative copied from a web page may have a finding in every paragraph.</summary>
+    private static readonly ConcurrentDictionary<string, string> Messages = new(StringComparer.Ordinal);
 }

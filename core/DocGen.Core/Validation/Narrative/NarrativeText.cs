@@ -14,14 +14,16 @@ internal sealed class NarrativeParagraph
     private readonly string original;
     private readonly int[]? map; // folded index → original index, only when line breaks were dropped
 
-    public string Pointer { get; }
-    public string Where { get; }
+    private readonly NarrativeSource source;
+
+    public string Pointer => source.Pointer;
+    public string Where => source.Where;
     public string Folded { get; }
 
-    public NarrativeParagraph(string pointer, string where, string text)
+    public NarrativeParagraph(NarrativeSource source)
     {
-        Pointer = pointer;
-        Where = where;
+        this.source = source;
+        string text = source.Text;
         original = text;
         if (text.AsSpan().IndexOfAny('\r', '\n') < 0)
         {
@@ -57,36 +59,49 @@ internal sealed class NarrativeParagraph
     }
 }
 
-/// <summary>Lists the paragraphs of a report in reading order with their pointers and names.</summary>
+/// <summary>
+/// A paragraph of the narrative and where it is: the JSON pointer and the name for messages ("第一部分第3段")
+/// are made only when a finding names them, since a long narrative has tens of thousands of paragraphs.
+/// </summary>
+internal readonly record struct NarrativeSource(string Blocks, int Index, int Part, int Number, string Text)
+{
+    /// <summary>In the preface (<see cref="Part"/> is -1) rather than in a part.</summary>
+    public bool InPreface => Part < 0;
+    public string Pointer => Validation.Pointer.Join(Blocks, Index);
+    public string Where => Part < 0 ? $"前言第{Number}段" : $"第{NarrativeText.Ordinal(Part + 1)}部分第{Number}段";
+}
+
+/// <summary>Lists the paragraphs of a report in reading order with their places.</summary>
 internal static class NarrativeText
 {
-    public static IEnumerable<(string Pointer, string Where, string Text)> Paragraphs(Report report)
+    public static IEnumerable<NarrativeSource> Paragraphs(Report report)
     {
-        int n = 0;
-        foreach (var p in Walk(report.Preface, "/preface", () => $"前言第{++n}段")) yield return p;
+        var n = new Counter();
+        foreach (var p in Walk(report.Preface, "/preface", -1, n)) yield return p;
         for (int s = 0; s < report.Sections.Count; s++)
-        {
-            int k = 0;
-            string part = $"第{Ordinal(s + 1)}部分";
-            foreach (var p in Walk(report.Sections[s].Blocks, $"/sections/{s}/blocks", () => $"{part}第{++k}段")) yield return p;
-        }
+            foreach (var p in Walk(report.Sections[s].Blocks, $"/sections/{s}/blocks", s, new Counter())) yield return p;
     }
 
-    private static IEnumerable<(string, string, string)> Walk(IReadOnlyList<Block> blocks, string pointer, Func<string> name)
+    /// <summary>Paragraphs are numbered through a part, subsections included.</summary>
+    private sealed class Counter
+    {
+        public int N;
+    }
+
+    private static IEnumerable<NarrativeSource> Walk(IReadOnlyList<Block> blocks, string pointer, int part, Counter n)
     {
         for (int i = 0; i < blocks.Count; i++)
         {
-            string p = $"{pointer}/{i}";
             switch (blocks[i])
             {
                 case Paragraph para:
-                    yield return (p, name(), para.Text);
+                    yield return new(pointer, i, part, ++n.N, para.Text);
                     break;
                 case Point point:
-                    yield return (p, name(), point.Lead + point.Text);
+                    yield return new(pointer, i, part, ++n.N, point.Lead + point.Text);
                     break;
                 case Subsection sub:
-                    foreach (var x in Walk(sub.Blocks, p + "/blocks", name)) yield return x;
+                    foreach (var x in Walk(sub.Blocks, $"{pointer}/{i}/blocks", part, n)) yield return x;
                     break;
             }
         }

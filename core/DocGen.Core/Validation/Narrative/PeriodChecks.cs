@@ -37,11 +37,12 @@ internal static class PeriodChecks
         }
         // The preface, and the opening paragraphs of the first part, where reports without a preface put its sentences.
         int opening = 0;
-        foreach (var (pointer, where, text) in NarrativeText.Paragraphs(report))
+        foreach (var source in NarrativeText.Paragraphs(report))
         {
-            bool preface = pointer.StartsWith("/preface", StringComparison.Ordinal);
-            if (!preface && (!pointer.StartsWith("/sections/0/", StringComparison.Ordinal) || ++opening > OpeningParagraphs)) break;
-            var p = new NarrativeParagraph(pointer, where, text);
+            bool preface = source.InPreface;
+            if (!preface && (source.Part != 0 || ++opening > OpeningParagraphs)) break;
+            var p = new NarrativeParagraph(source);
+            string pointer = p.Pointer, where = p.Where;
             CheckPeriod(report, p, year, findings);
             foreach (Match m in Announced.Matches(p.Folded))
             {

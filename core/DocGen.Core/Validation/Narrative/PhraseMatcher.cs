@@ -35,12 +35,23 @@ internal static class PhraseMatcher
     private static readonly (string Word, int[] Phrases)[] AnchorWords = NarrativePhrases.All.SelectMany(p => p.Anchors).Distinct()
         .Select(a => (a, Enumerable.Range(0, Compiled.Length).Where(i => Compiled[i].Phrase.Anchors.Contains(a)).ToArray())).ToArray();
 
-    /// <summary>Marks the phrases whose anchors occur in <paramref name="text"/> (one vectorised substring search per anchor).</summary>
+    private static readonly SearchValues<string> Anchors = SearchValues.Create(AnchorWords.Select(a => a.Word).ToArray(), StringComparison.Ordinal);
+
+    /// <summary>
+    /// Marks the phrases whose anchors occur in <paramref name="text"/>: one multi-word search finds each place where
+    /// some anchor starts, rather than a search per anchor over the whole paragraph.
+    /// </summary>
     private static void Anchored(ReadOnlySpan<char> text, Span<bool> phrases)
     {
-        foreach (var (word, ids) in AnchorWords)
-            if (text.IndexOf(word, StringComparison.Ordinal) >= 0)
-                foreach (int i in ids) phrases[i] = true;
+        for (int at = text.IndexOfAny(Anchors); at >= 0;)
+        {
+            var rest = text[at..];
+            foreach (var (word, ids) in AnchorWords)
+                if (rest.StartsWith(word, StringComparison.Ordinal))
+                    foreach (int i in ids) phrases[i] = true;
+            int next = text[(at + 1)..].IndexOfAny(Anchors);
+            at = next < 0 ? -1 : at + 1 + next;
+        }
     }
 
     private static readonly Regex ShareAfter = new($@"\G\s*(?:[,，]\s*(?:占比|占)|[(（]\s*(?:占比|占)?|占比|占)[^{ClauseEnds}{SentenceEnds}\d%％()（）]{{0,12}}?(?<p>\d+(?:[.．]\d+)?)\s*[%％]",
@@ -91,7 +102,7 @@ internal static class PhraseMatcher
     public static List<Statement> Find(NarrativeParagraph paragraph, int reportYear)
     {
         string t = paragraph.Folded;
-        var found = new List<Statement>();
+        List<Statement>? found = null; // most paragraphs state nothing
         // Only the phrases whose anchors the paragraph holds are tried.
         Span<bool> tried = stackalloc bool[Compiled.Length];
         Anchored(t, tried);
@@ -101,15 +112,29 @@ internal static class PhraseMatcher
             var (phrase, wordings) = Compiled[i];
             foreach (var regex in wordings)
                 for (var m = regex.Match(t); m.Success; m = m.NextMatch())
-                    if (Read(phrase, m, t, reportYear) is { } s) found.Add(s);
+                    if (Read(phrase, m, t, reportYear) is { } s) (found ??= []).Add(s);
         }
+        if (found is null) return [];
+        if (found.Count < 2) return found;
         // Two wordings reading the same figure: the longer one ("予以公开和部分公开共40件" over "部分公开共40件").
-        return found
-            .GroupBy(s => s.Value is null ? (s.Start, s.Phrase.Id) : (s.NumberStart, ""))
-            .Select(g => g.OrderBy(s => s.Start).ThenByDescending(s => s.End).First())
-            .OrderBy(s => s.Start)
-            .ToList();
+        // Done by hand: a paragraph has a few statements, and this runs for most paragraphs of a long narrative.
+        var kept = new List<Statement>(found.Count);
+        foreach (var s in found)
+        {
+            int i = kept.FindIndex(k => SameFigure(k, s));
+            if (i < 0) kept.Add(s);
+            else if (s.Start < kept[i].Start || (s.Start == kept[i].Start && s.End > kept[i].End)) kept[i] = s;
+        }
+        // In order of place; a stable insertion sort, since statements starting together keep the phrases' order.
+        for (int i = 1; i < kept.Count; i++)
+            for (int j = i; j > 0 && kept[j - 1].Start > kept[j].Start; j--)
+                (kept[j - 1], kept[j]) = (kept[j], kept[j - 1]);
+        return kept;
     }
+
+    /// <summary>The same figure read twice (the same number), or the same figureless claim at the same place.</summary>
+    private static bool SameFigure(Statement a, Statement b) =>
+        a.Value is null == b.Value is null && (a.Value is null ? a.Start == b.Start && a.Phrase.Id == b.Phrase.Id : a.NumberStart == b.NumberStart);
 
     private static Statement? Read(NarrativePhrase phrase, Match m, string t, int reportYear)
     {

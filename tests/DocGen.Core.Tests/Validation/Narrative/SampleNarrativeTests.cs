@@ -67,8 +67,8 @@ public class SampleNarrativeTests
     public void Extractor_reads_the_statements_of_the_samples(string sample, string pointer, string[] statements)
     {
         var report = Sample(sample);
-        var (p, where, text) = NarrativeText.Paragraphs(report).Single(x => x.Pointer == pointer);
-        var found = PhraseMatcher.Find(new NarrativeParagraph(p, where, text), report.Year).Select(s => $"{s.Phrase.Id} {s.Value}");
+        var source = NarrativeText.Paragraphs(report).Single(x => x.Pointer == pointer);
+        var found = PhraseMatcher.Find(new NarrativeParagraph(source), report.Year).Select(s => $"{s.Phrase.Id} {s.Value}");
         Assert.Equal(statements, found);
     }
 }
