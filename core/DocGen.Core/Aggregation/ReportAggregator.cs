@@ -18,20 +18,24 @@ public static class ReportAggregator
 {
     /// <summary>The code of the warning for a cell left blank in some parts (the sum is then blank too).</summary>
     public const string BlankCellCode = "AGGREGATE_CELL_BLANK";
+    public const string EmptyCode = "AGGREGATE_EMPTY";
+    public const string EditionMixedCode = "AGGREGATE_EDITION_MIXED";
+    public const string NoTablesCode = "AGGREGATE_NO_TABLES";
+    public const string YearMixedCode = "AGGREGATE_YEAR_MIXED";
 
     public static Report Sum(IReadOnlyList<Report> parts, string agency, int year) => Compile(parts, agency, year).Report;
 
     public static Compilation Compile(IReadOnlyList<Report> parts, string agency, int year)
     {
-        if (parts.Count == 0) throw new DocGenException("AGGREGATE_EMPTY", "没有可汇总的报告");
+        if (parts.Count == 0) throw new DocGenException(EmptyCode, "没有可汇总的报告");
         var editions = parts.Select(p => p.Edition).Distinct().ToList();
         if (editions.Count > 1)
-            throw new DocGenException("AGGREGATE_EDITION_MIXED", $"待汇总的报告格式版本不一致（{string.Join("、", editions)}），只能汇总同一版本的报告");
+            throw new DocGenException(EditionMixedCode, $"待汇总的报告格式版本不一致（{string.Join("、", editions)}），只能汇总同一版本的报告");
         var edition = EditionCatalog.Find(editions[0])!;
-        if (!edition.Mandated) throw new DocGenException("AGGREGATE_NO_TABLES", $"{edition.Id}版报告没有规定表格，无法汇总");
+        if (!edition.Mandated) throw new DocGenException(NoTablesCode, $"{edition.Id}版报告没有规定表格，无法汇总");
         var wrongYear = parts.Where(p => p.Year != year).Select(p => $"{p.Agency}（{p.Year}年）").ToList();
         if (wrongYear.Count > 0)
-            throw new DocGenException("AGGREGATE_YEAR_MIXED", $"以下报告不是{year}年度的：{string.Join("、", wrongYear)}");
+            throw new DocGenException(YearMixedCode, $"以下报告不是{year}年度的：{string.Join("、", wrongYear)}");
 
         var findings = new List<Finding>();
         var tables = edition.Tables.ToDictionary(t => t.Id, t => SumTable(t, parts, findings));

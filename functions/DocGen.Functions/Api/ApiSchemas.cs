@@ -19,6 +19,9 @@ public static class ApiSchemas
     public const string SignedVersionList = nameof(SignedVersionList);
     public const string Health = nameof(Health);
     public const string Problem = nameof(Problem);
+    public const string MissingAgencies = nameof(MissingAgencies);
+    public const string CompilationRequest = nameof(CompilationRequest);
+    public const string CompilationResult = nameof(CompilationResult);
 
     public static string Ref(string name) => $"#/components/schemas/{name}";
 
@@ -195,11 +198,52 @@ public static class ApiSchemas
           },
           "ReportList": {
             "type": "object",
-            "required": ["agency", "reports"],
+            "required": ["reports"],
+            "properties": {
+              "agency": { "type": ["string", "null"], "description": "null: the compiling office's list of every agency of the year" },
+              "year": { "type": ["integer", "null"] },
+              "reports": { "type": "array", "items": { "$ref": "#/components/schemas/ReportDescription" } },
+              "continuation": { "type": ["string", "null"], "description": "pass as ?continuation= for the next page; null on the last page" }
+            }
+          },
+          "MissingAgencies": {
+            "type": "object",
+            "required": ["year", "expected", "submitted", "missing", "unexpected"],
+            "properties": {
+              "year": { "type": "integer" },
+              "expected": { "type": "array", "items": { "type": "string" }, "description": "应报送的机关（NFKC）" },
+              "submitted": { "type": "array", "items": { "type": "string" }, "description": "其中已提交该年度报告的" },
+              "missing": { "type": "array", "items": { "type": "string" }, "description": "其中尚未提交的" },
+              "unexpected": { "type": "array", "items": { "type": "string" }, "description": "已提交但不在名单中的机关" }
+            }
+          },
+          "CompilationRequest": {
+            "type": "object",
+            "required": ["agency", "year"],
+            "additionalProperties": false,
+            "properties": {
+              "agency": { "type": "string", "minLength": 1, "description": "汇总报告的机关，如某市人民政府" },
+              "year": { "type": "integer" },
+              "agencies": { "type": "array", "minItems": 1, "items": { "type": "string" }, "description": "参与汇总的机关；默认为该年度有报告的全部机关" }
+            }
+          },
+          "CompilationResult": {
+            "type": "object",
+            "required": ["agency", "year", "report", "valid", "errors", "warnings", "findings", "parts", "missing"],
             "properties": {
               "agency": { "type": "string" },
-              "year": { "type": ["integer", "null"] },
-              "reports": { "type": "array", "items": { "$ref": "#/components/schemas/ReportDescription" } }
+              "year": { "type": "integer" },
+              "report": { "$ref": "#/components/schemas/Report" },
+              "valid": { "type": "boolean" },
+              "errors": { "type": "integer" },
+              "warnings": { "type": "integer" },
+              "findings": { "type": "array", "items": { "$ref": "#/components/schemas/Finding" }, "description": "汇总的说明（AGGREGATE_CELL_BLANK：有机关未填的单元格留空）和汇总报告的校验结果" },
+              "parts": {
+                "type": "array",
+                "description": "每个机关参与汇总的（该年度最新的）报告",
+                "items": { "type": "object", "required": ["agency", "id"], "properties": { "agency": { "type": "string" }, "id": { "type": "string" } } }
+              },
+              "missing": { "type": "array", "items": { "type": "string" }, "description": "请求中列出但没有该年度报告的机关" }
             }
           },
           "ValidationResult": {

@@ -73,7 +73,7 @@ public static class OpenApiDocument
             parameters.Add(new JsonObject
             {
                 ["name"] = name, ["in"] = "query", ["required"] = false,
-                ["schema"] = new JsonObject { ["type"] = name == "year" ? "integer" : "string" },
+                ["schema"] = new JsonObject { ["type"] = name is "year" or "limit" ? "integer" : "string" },
             });
 
         var responses = new JsonObject();
@@ -146,8 +146,11 @@ public static class OpenApiDocument
     private static JsonObject BodyContent(BodyKind body)
     {
         var content = new JsonObject();
-        if (body is BodyKind.Report or BodyKind.ReportOrOffice)
-            content[ApiContracts.Json] = new JsonObject { ["schema"] = new JsonObject { ["$ref"] = ApiSchemas.Ref(ApiSchemas.Report) } };
+        if (body is BodyKind.Report or BodyKind.ReportOrOffice or BodyKind.Compilation)
+            content[ApiContracts.Json] = new JsonObject
+            {
+                ["schema"] = new JsonObject { ["$ref"] = ApiSchemas.Ref(body == BodyKind.Compilation ? ApiSchemas.CompilationRequest : ApiSchemas.Report) },
+            };
         IEnumerable<string> files = body switch
         {
             BodyKind.Pdf => [ApiContracts.Pdf],
