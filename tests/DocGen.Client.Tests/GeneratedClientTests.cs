@@ -135,6 +135,40 @@ public sealed class GeneratedClientTests : IAsyncLifetime
         Assert.Equal("NOT_FOUND", notFound.Result.Code);
     }
 
+    [Fact]
+    public async Task The_compiling_office_lists_finds_who_is_missing_and_compiles()
+    {
+        var office = Client(RunningService.AdminKey);
+        var district = await office.CreateReportAsync(null, SampleReport);
+        var other = JObject.Parse(SampleJson);
+        other["agency"] = "太原市迎泽区人民政府";
+        other.Remove("title");
+        var second = await office.CreateReportAsync(null, other.ToObject<Report>()!);
+
+        var first = await office.ListReportsAsync(null, 2024, 1, null);
+        Assert.Null(first.Agency);
+        Assert.NotNull(first.Continuation);
+        var rest = await office.ListReportsAsync(null, 2024, 1, first.Continuation);
+        Assert.Null(rest.Continuation);
+        Assert.Equal(new[] { district.Id, second.Id }.Order(), first.Reports.Concat(rest.Reports).Select(r => r.Id).Order());
+
+        var missing = await office.ListMissingAgenciesAsync(2024, "太原市万柏林区人民政府,太原市杏花岭区人民政府");
+        Assert.Equal(["太原市杏花岭区人民政府"], missing.Missing);
+        Assert.Equal(["太原市迎泽区人民政府"], missing.Unexpected);
+
+        var city = await office.SumReportsAsync(new CompilationRequest { Agency = "太原市人民政府", Year = 2024 });
+        Assert.Equal(2, city.Parts.Count);
+        Assert.Equal("太原市人民政府", city.Report.Agency);
+        Assert.Equal(0, city.Errors);
+        // The compiled report is a report like any other: the office can generate the city's documents from it.
+        var compiled = await office.CreateReportAsync(null, city.Report);
+        Assert.Equal("太原市人民政府", compiled.Agency);
+
+        var refused = await Assert.ThrowsAsync<ApiException<Problem>>(() => Client(RunningService.KeyA).SumReportsAsync(new CompilationRequest { Agency = "太原市人民政府", Year = 2024 }));
+        Assert.Equal(403, refused.StatusCode);
+        Assert.Equal("COMPILING_OFFICE_ONLY", refused.Result.Code);
+    }
+
     /// <summary>The sample with one more new request in the total column than its parts: 表三's sums no longer hold.</summary>
     private static Report WithBrokenTotal()
     {
