@@ -208,6 +208,45 @@ public sealed class ReportRepository
     }
 
     /// <summary>
+    /// One page of every agency's complete reports of <paramref name="year"/> (the compiling office's list), in a stable
+    /// order (<see cref="ReportKey"/>), from just after <paramref name="after"/> (the previous page's <see cref="ReportPage.Next"/>).
+    /// Reports stored meanwhile are listed where they sort; only the page's manifests are read.
+    /// </summary>
+    public async Task<ReportPage> ListYearAsync(int year, int limit, ReportKey? after = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var keys = (await ManifestsOfYearAsync(year, cancellationToken).ConfigureAwait(false))
+            .Where(k => after is null || k.Key.CompareTo(after) > 0)
+            .OrderBy(k => k.Key)
+            .ToList();
+        var page = new List<ReportManifest>();
+        int next = 0;
+        for (; next < keys.Count && page.Count < limit; next++)
+            if (await ReadManifestAsync(keys[next].Path, cancellationToken).ConfigureAwait(false) is { } manifest) page.Add(manifest);
+        return new ReportPage(page, next < keys.Count ? keys[next - 1].Key : null);
+    }
+
+    /// <summary>The agencies with at least one complete report of <paramref name="year"/>, ordinal order.</summary>
+    public async Task<IReadOnlyList<string>> ListAgenciesAsync(int year, CancellationToken cancellationToken = default) =>
+        (await ManifestsOfYearAsync(year, cancellationToken).ConfigureAwait(false))
+            .Select(k => k.Key.Agency).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>The manifests of a year, <c>reports/{agency}/{year}/{id}/manifest.json</c>, found by listing (a complete report has one).</summary>
+    private async Task<List<(ReportKey Key, string Path)>> ManifestsOfYearAsync(int year, CancellationToken cancellationToken)
+    {
+        StorageNames.ValidateYear(year);
+        string yearText = year.ToString(CultureInfo.InvariantCulture);
+        var found = new List<(ReportKey, string)>();
+        await foreach (var blob in _store.ListAsync(BlobPath.ReportsContainer + "/", cancellationToken).ConfigureAwait(false))
+        {
+            var parts = blob.Path.Split('/');
+            if (parts.Length == 5 && parts[2] == yearText && parts[4] == ReportFileNames.Manifest)
+                found.Add((new ReportKey(parts[1], parts[3]), blob.Path));
+        }
+        return found;
+    }
+
+    /// <summary>
     /// Archives a signed PDF of a complete report as the next version (1, 2, 3…). The content is read fully
     /// into memory. The version is claimed with a create-only write and the next number is tried on conflict.
     /// </summary>

@@ -31,8 +31,11 @@ public static class ServiceSettings
     /// <summary>Seconds between the standalone server's scans of incoming/ (default 2; 0: no watcher). Under the Functions host the blob trigger does this.</summary>
     public const string IncomingPollSeconds = "DocGen:Incoming:PollSeconds";
 
+    /// <summary>The agencies the compiling office expects a report from each year: "机构甲;机构乙" (GET /api/reports/missing).</summary>
+    public const string ExpectedAgencies = "DocGen:Compilation:ExpectedAgencies";
+
     public static IReadOnlyList<string> All { get; } =
-        [Port, ListenAddress, AgencyKeys, AdminKey, MaxBodyBytes, MaxSignedBytes, FontDirectory, SystemFonts, PreprocessFonts, IncomingPollSeconds];
+        [Port, ListenAddress, AgencyKeys, AdminKey, MaxBodyBytes, MaxSignedBytes, FontDirectory, SystemFonts, PreprocessFonts, IncomingPollSeconds, ExpectedAgencies];
 
     public const int DefaultPort = 7071;
     public const long DefaultMaxBodyBytes = 5 * 1024 * 1024;

@@ -57,7 +57,7 @@ public sealed class NoKeyTests : IAsyncLifetime
     {
         var before = await Stored();
         var keyed = ApiRoutes.All.Where(r => r.Access == Access.Key).ToList();
-        Assert.Equal(11, keyed.Count);
+        Assert.Equal(13, keyed.Count);
         foreach (var key in new[] { null, "", "not-a-key", RunningService.KeyA.ToUpperInvariant(), RunningService.KeyA + "x" })
         {
             using var client = _service.Client(null);

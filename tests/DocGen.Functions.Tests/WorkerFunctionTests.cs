@@ -1,3 +1,4 @@
+using System.Text.Json;
 using DocGen.Storage.Tests;
 using System.Security.Cryptography;
 using System.Text;
@@ -70,6 +71,29 @@ public sealed class WorkerFunctionTests(WorkerFixture fixture) : IClassFixture<W
         var other = H.Request("GET", $"/api/reports?agency={Uri.EscapeDataString(RunningService.AgencyA)}", RunningService.KeyB);
         (await Call(other, Reports.ListReports)).AssertProblem(403, "AGENCY_FORBIDDEN");
         (await Call(H.Request("GET", "/api/reports?year=二〇二四", RunningService.KeyA), Reports.ListReports)).AssertProblem(400, "INVALID_YEAR");
+    }
+
+    [Fact]
+    public async Task The_compiling_office_functions_answer_the_office_and_refuse_an_agency()
+    {
+        var all = await Call(H.Request("GET", "/api/reports?year=2024&limit=1", RunningService.AdminKey), Reports.ListReports);
+        Assert.Equal(200, all.Status);
+        Assert.Single(all.Json.GetProperty("reports").EnumerateArray());
+
+        string expected = Uri.EscapeDataString($"{RunningService.AgencyA},{RunningService.AgencyB}");
+        var missing = await Call(H.Request("GET", $"/api/reports/missing?year=2024&expected={expected}", RunningService.AdminKey), Reports.ListMissingAgencies);
+        Assert.Equal(200, missing.Status);
+        Assert.Contains(RunningService.AgencyA, missing.Json.GetProperty("submitted").EnumerateArray().Select(a => a.GetString()));
+        (await Call(H.Request("GET", "/api/reports/missing?year=2024", RunningService.KeyA), Reports.ListMissingAgencies))
+            .AssertProblem(403, "COMPILING_OFFICE_ONLY");
+
+        string body = $$"""{"agency": "某市人民政府", "year": 2024, "agencies": ["{{RunningService.AgencyA}}"]}""";
+        var sum = await Call(WorkerHarness.WithJson(H.Request("POST", "/api/reports/sum", RunningService.AdminKey), body), Reports.SumReports);
+        Assert.Equal(200, sum.Status);
+        Assert.Equal(RunningService.AgencyA, sum.Json.GetProperty("parts")[0].GetProperty("agency").GetString());
+        Assert.Equal(JsonValueKind.Object, sum.Json.GetProperty("report").ValueKind);
+        (await Call(WorkerHarness.WithJson(H.Request("POST", "/api/reports/sum", RunningService.KeyA), body), Reports.SumReports))
+            .AssertProblem(403, "COMPILING_OFFICE_ONLY");
     }
 
     [Fact]

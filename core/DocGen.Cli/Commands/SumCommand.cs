@@ -39,8 +39,10 @@ internal static class SumCommand
         }
         try
         {
-            var sum = ReportAggregator.Sum(parts, agency, year);
-            var json = ReportJsonWriter.Write(sum);
+            var compiled = ReportAggregator.Compile(parts, agency, year);
+            // Cells some parts left blank stay blank in the sum: say which, and who left them.
+            foreach (var f in compiled.Findings) CliOutput.Finding(output ?? "sum", f);
+            var json = ReportJsonWriter.Write(compiled.Report);
             if (output is null) Console.Out.Write(Encoding.UTF8.GetString(json));
             else OutputFile.Write(output, json);
             return ExitCodes.Ok;

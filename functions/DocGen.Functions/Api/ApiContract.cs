@@ -1,3 +1,4 @@
+using DocGen.Core.Aggregation;
 using DocGen.Core.Import;
 using DocGen.Core.Json;
 using DocGen.Storage;
@@ -5,7 +6,7 @@ using DocGen.Storage;
 namespace DocGen.Functions.Api;
 
 /// <summary>What an operation takes in its body.</summary>
-public enum BodyKind { None, Report, ReportOrOffice, Pdf, Document }
+public enum BodyKind { None, Report, ReportOrOffice, Pdf, Document, Compilation }
 
 /// <summary>What a successful answer carries: a JSON body of a named schema, or a file.</summary>
 public sealed record Success(int Status, string ContentType, string? Schema = null, string Description = "成功");
@@ -51,11 +52,23 @@ public static class ApiContracts
             new(415, ProblemCodes.UnsupportedMediaType),
             new(422, ProblemCodes.ReportInvalid, StorageErrorCodes.InvalidAgency, StorageErrorCodes.InvalidYear),
             StoreFull, StoreUnavailable),
-        [Operations.ListReports] = Keyed("List the stored reports of an agency, optionally of one year", BodyKind.None,
+        [Operations.ListReports] = Keyed("List the stored reports of an agency, optionally of one year; the compiling office gives only the year for every agency's reports of it (paged: limit, continuation)", BodyKind.None,
             [new(200, Json, ApiSchemas.ReportList)],
-            new(400, [ProblemCodes.AgencyRequired, ProblemCodes.InvalidYear, .. Repeated]),
+            new(400, [ProblemCodes.AgencyRequired, ProblemCodes.InvalidYear, ProblemCodes.InvalidLimit, ProblemCodes.InvalidContinuation, .. Repeated]),
             new(403, ProblemCodes.AgencyForbidden),
-            new(422, StorageErrorCodes.InvalidAgency)),
+            new(422, StorageErrorCodes.InvalidAgency, StorageErrorCodes.InvalidYear)),
+        [Operations.ListMissingAgencies] = Keyed("Compiling office: which of the expected agencies (from the request or the configuration) have not submitted a report of the year", BodyKind.None,
+            [new(200, Json, ApiSchemas.MissingAgencies)],
+            new(400, [ProblemCodes.YearRequired, ProblemCodes.InvalidYear, ProblemCodes.ExpectedAgenciesRequired, .. Repeated]),
+            new(403, ProblemCodes.CompilingOfficeOnly),
+            new(422, StorageErrorCodes.InvalidAgency, StorageErrorCodes.InvalidYear)),
+        [Operations.SumReports] = Keyed("Compiling office: the city report whose tables are the cell-by-cell sums of the newest stored report of each agency of the year, with its findings", BodyKind.Compilation,
+            [new(200, Json, ApiSchemas.CompilationResult)],
+            new(400, [ProblemCodes.InvalidCompilationRequest, .. Repeated]),
+            new(403, ProblemCodes.CompilingOfficeOnly),
+            new(413, ProblemCodes.BodyTooLarge),
+            new(415, ProblemCodes.UnsupportedMediaType),
+            new(422, ReportAggregator.EmptyCode, ReportAggregator.EditionMixedCode, ReportAggregator.NoTablesCode, StorageErrorCodes.InvalidAgency, StorageErrorCodes.InvalidYear)),
         [Operations.ValidateReport] = Keyed("Check a report without storing anything", BodyKind.Report,
             [new(200, Json, ApiSchemas.ValidationResult)],
             new(400, [ProblemCodes.InvalidReportJson, ProblemCodes.BadRequest, .. Repeated]),

@@ -52,6 +52,8 @@ public static class ApiPaths
     public const string Validate = "reports/validate";
     public const string Import = "reports/import";
     public const string Preview = "reports/preview";
+    public const string Missing = "reports/missing";
+    public const string Sum = "reports/sum";
     public const string Editions = "editions";
     public const string Edition = "editions/{id}";
     public const string WorkbookTemplate = "templates/{edition}.xlsx";
@@ -75,6 +77,8 @@ public static class Operations
     public const string ValidateReport = nameof(ValidateReport);
     public const string ImportReport = nameof(ImportReport);
     public const string PreviewReport = nameof(PreviewReport);
+    public const string ListMissingAgencies = nameof(ListMissingAgencies);
+    public const string SumReports = nameof(SumReports);
     public const string ListEditions = nameof(ListEditions);
     public const string GetEdition = nameof(GetEdition);
     public const string GetWorkbookTemplate = nameof(GetWorkbookTemplate);

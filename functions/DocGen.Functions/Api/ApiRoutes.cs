@@ -3,7 +3,7 @@ namespace DocGen.Functions.Api;
 /// <summary>Every HTTP operation, and the one way to run one: key check, then the handler.</summary>
 public static class ApiRoutes
 {
-    public static IReadOnlyList<ApiRoute> All { get; } = [.. ReportsApi.Routes, .. ImportApi.Routes, .. PreviewApi.Routes, .. SignedApi.Routes, .. MetaApi.Routes, .. EditionsApi.Routes, .. PageApi.Routes];
+    public static IReadOnlyList<ApiRoute> All { get; } = [.. ReportsApi.Routes, .. CompilationApi.Routes, .. ImportApi.Routes, .. PreviewApi.Routes, .. SignedApi.Routes, .. MetaApi.Routes, .. EditionsApi.Routes, .. PageApi.Routes];
 
     /// <summary>The operations of the published contract (the OpenAPI document).</summary>
     public static IEnumerable<ApiRoute> Contracted => All.Where(r => r.InContract);

@@ -11,11 +11,12 @@ public static class OpenApiDocument
 {
     public const string KeyScheme = "apiKey";
 
+    /// <summary>The served bytes, and those of the committed <c>openapi.json</c> (a text file, so it ends with a newline).</summary>
     public static readonly Lazy<string> Json = new(() => Build().ToJsonString(new JsonSerializerOptions
     {
         WriteIndented = true,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    }));
+    }) + "\n");
 
     public static JsonObject Build()
     {
@@ -72,7 +73,7 @@ public static class OpenApiDocument
             parameters.Add(new JsonObject
             {
                 ["name"] = name, ["in"] = "query", ["required"] = false,
-                ["schema"] = new JsonObject { ["type"] = name == "year" ? "integer" : "string" },
+                ["schema"] = new JsonObject { ["type"] = name is "year" or "limit" ? "integer" : "string" },
             });
 
         var responses = new JsonObject();
@@ -84,9 +85,7 @@ public static class OpenApiDocument
                 {
                     [answer.ContentType] = new JsonObject
                     {
-                        ["schema"] = answer.Schema is { } schema
-                            ? new JsonObject { ["$ref"] = ApiSchemas.Ref(schema) }
-                            : new JsonObject { ["type"] = "string", ["contentMediaType"] = answer.ContentType },
+                        ["schema"] = answer.Schema is { } schema ? new JsonObject { ["$ref"] = ApiSchemas.Ref(schema) } : Unnamed(answer.ContentType),
                     },
                 },
             };
@@ -98,17 +97,15 @@ public static class OpenApiDocument
                 {
                     ["application/problem+json"] = new JsonObject
                     {
+                        // The Problem schema narrowed to this status's codes. OpenAPI 3.1 allows keywords beside $ref; an
+                        // allOf here would make generators (NSwag) invent a class per status instead of using Problem.
                         ["schema"] = new JsonObject
                         {
-                            ["allOf"] = new JsonArray(
-                                new JsonObject { ["$ref"] = ApiSchemas.Ref(ApiSchemas.Problem) },
-                                new JsonObject
-                                {
-                                    ["properties"] = new JsonObject
-                                    {
-                                        ["code"] = new JsonObject { ["enum"] = new JsonArray(failure.Codes.Select(c => (JsonNode?)c).ToArray()) },
-                                    },
-                                }),
+                            ["$ref"] = ApiSchemas.Ref(ApiSchemas.Problem),
+                            ["properties"] = new JsonObject
+                            {
+                                ["code"] = new JsonObject { ["type"] = "string", ["enum"] = new JsonArray(failure.Codes.Select(c => (JsonNode?)c).ToArray()) },
+                            },
                         },
                     },
                 },
@@ -149,8 +146,11 @@ public static class OpenApiDocument
     private static JsonObject BodyContent(BodyKind body)
     {
         var content = new JsonObject();
-        if (body is BodyKind.Report or BodyKind.ReportOrOffice)
-            content[ApiContracts.Json] = new JsonObject { ["schema"] = new JsonObject { ["$ref"] = ApiSchemas.Ref(ApiSchemas.Report) } };
+        if (body is BodyKind.Report or BodyKind.ReportOrOffice or BodyKind.Compilation)
+            content[ApiContracts.Json] = new JsonObject
+            {
+                ["schema"] = new JsonObject { ["$ref"] = ApiSchemas.Ref(body == BodyKind.Compilation ? ApiSchemas.CompilationRequest : ApiSchemas.Report) },
+            };
         IEnumerable<string> files = body switch
         {
             BodyKind.Pdf => [ApiContracts.Pdf],
@@ -159,9 +159,19 @@ public static class OpenApiDocument
             _ => [],
         };
         foreach (var type in files)
-            content[type] = new JsonObject { ["schema"] = new JsonObject { ["type"] = "string", ["contentMediaType"] = type } };
+            content[type] = new JsonObject { ["schema"] = File(type) };
         return content;
     }
+
+    /// <summary>
+    /// A file body: <c>format: binary</c> as well as 3.1's <c>contentMediaType</c>, because generators read the
+    /// former (NSwag: a <c>FileResponse</c> or <c>Stream</c>, not a string that mangles the bytes).
+    /// </summary>
+    private static JsonObject File(string mediaType) => new() { ["type"] = "string", ["format"] = "binary", ["contentMediaType"] = mediaType };
+
+    /// <summary>An answer without a named schema: any JSON value for a JSON media type, else a file.</summary>
+    private static JsonObject Unnamed(string mediaType) =>
+        mediaType.EndsWith("json", StringComparison.Ordinal) ? new JsonObject { ["description"] = "JSON" } : File(mediaType);
 
     /// <summary>HEAD of a download: the GET's parameters and answers, without bodies.</summary>
     private static JsonObject HeadOperation(ApiRoute route, JsonObject get)

@@ -11,7 +11,7 @@ public static class ReportsApi
     public static IReadOnlyList<ApiRoute> Routes { get; } =
     [
         new(Operations.CreateReport, "POST", ApiPaths.Reports, Access.Key, Create, "校验并生成报告的.docx和PDF，存储后返回链接", "formats"),
-        new(Operations.ListReports, "GET", ApiPaths.Reports, Access.Key, List, "列出某机关（可按年度）已生成的报告", "agency", "year"),
+        new(Operations.ListReports, "GET", ApiPaths.Reports, Access.Key, List, "列出某机关（可按年度）已生成的报告；编制单位只给年度时列出该年度全部机关的报告（分页）", "agency", "year", "limit", "continuation"),
         new(Operations.ValidateReport, "POST", ApiPaths.Validate, Access.Key, Validate, "只校验，返回发现的问题"),
         new(Operations.GetReport, "GET", ApiPaths.Report, Access.Key, Get, "报告的清单和链接"),
         new(Operations.GetReportDocx, "GET", ApiPaths.ReportDocx, Access.Key, http => File(http, ReportFileNames.Docx), "下载报告的.docx") { Head = true },
@@ -62,28 +62,35 @@ public static class ReportsApi
         });
     }
 
-    /// <summary>GET /api/reports?agency=…[&amp;year=…]: an agency's key lists its own reports (agency may be omitted); the compiling office names the agency.</summary>
+    /// <summary>
+    /// GET /api/reports?agency=…[&amp;year=…]: an agency's key lists its own reports (agency may be omitted); the compiling
+    /// office names the agency, or gives only the year for every agency's reports of that year. Paged by limit and continuation.
+    /// </summary>
     private static async Task<IResult> List(HttpContext http)
     {
-        var caller = http.Caller();
+        var (caller, repository, ct) = (http.Caller(), http.Service<ReportRepository>(), http.RequestAborted);
         string? agency = http.Request.Query["agency"];
-        string? yearText = http.Request.Query["year"];
-        int? year = null;
-        if (!string.IsNullOrEmpty(yearText))
-        {
-            if (!int.TryParse(yearText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int y))
-                return Problems.Of(400, ProblemCodes.InvalidYear, $"year参数“{yearText}”无效，应为年份数字");
-            year = y;
-        }
+        if (ListQuery.Year(http.Request, out var year) is { } badYear) return badYear;
+        if (ListQuery.Page(http.Request, out var paging) is { } badPage) return badPage;
         agency ??= caller.Agency;
-        if (agency is null) return Problems.Of(400, ProblemCodes.AgencyRequired, "请用agency参数指定机关名称");
+        if (agency is null)
+        {
+            if (year is null) return Problems.Of(400, ProblemCodes.AgencyRequired, "请用agency参数指定机关名称，或用year参数列出该年度全部机关的报告");
+            var all = await repository.ListYearAsync(year.Value, paging.Limit, paging.After, ct);
+            return Results.Ok(ListAnswer(null, year, all));
+        }
         string name;
         try { name = StorageNames.ValidateAgency(agency); }
         catch (InvalidStorageNameException e) { return Problems.Of(422, e.Code, e.Message); }
         if (!caller.May(name)) return Problems.Of(403, ProblemCodes.AgencyForbidden, $"此API密钥不能查看“{agency}”的报告");
-        var manifests = await http.Service<ReportRepository>().ListReportsAsync(name, year, http.RequestAborted);
-        return Results.Ok(new { agency, year, reports = manifests.Select(m => Describe(m, null)) });
+        var page = ListQuery.Slice(await repository.ListReportsAsync(name, year, ct), paging);
+        return page is null
+            ? Problems.Of(400, ProblemCodes.InvalidContinuation, "continuation参数不属于这个列表：请使用上一页返回的continuation原样传回")
+            : Results.Ok(ListAnswer(agency, year, page));
     }
+
+    private static object ListAnswer(string? agency, int? year, ReportPage page) =>
+        new { agency, year, reports = page.Reports.Select(m => Describe(m, null)), continuation = ListQuery.Token(page.Next) };
 
     private static async Task<IResult> Get(HttpContext http)
     {

@@ -26,6 +26,14 @@ public sealed class ReportFunctions(IServiceProvider services)
     public Task<IResult> PreviewReport([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiPaths.Preview)] HttpRequest req) =>
         WorkerCall.RunAsync(Operations.PreviewReport, req, services);
 
+    [Function(Operations.ListMissingAgencies)]
+    public Task<IResult> ListMissingAgencies([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiPaths.Missing)] HttpRequest req) =>
+        WorkerCall.RunAsync(Operations.ListMissingAgencies, req, services);
+
+    [Function(Operations.SumReports)]
+    public Task<IResult> SumReports([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiPaths.Sum)] HttpRequest req) =>
+        WorkerCall.RunAsync(Operations.SumReports, req, services);
+
     [Function(Operations.GetReport)]
     public Task<IResult> GetReport([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiPaths.Report)] HttpRequest req, string id) =>
         WorkerCall.RunAsync(Operations.GetReport, req, services, (nameof(id), id));
