@@ -84,6 +84,11 @@ public static class ServiceApp
         services.AddHealthChecks()
             .AddCheck<StorageHealthCheck>(StorageHealthCheck.Name)
             .AddCheck<FontsHealthCheck>(FontsHealthCheck.Name);
+        services.AddMetrics();
+        services.AddSingleton(OperatingLimits.From(config));
+        services.AddSingleton<KeyRateLimiter>();
+        services.AddSingleton<RenderTelemetry>();
+        services.AddSingleton<RenderGate>();
         services.AddSingleton<ReportGeneration>();
         services.AddSingleton<IncomingReports>();
         services.TryAddSingleton(TimeProvider.System);

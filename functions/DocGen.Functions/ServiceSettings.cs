@@ -31,11 +31,27 @@ public static class ServiceSettings
     /// <summary>Seconds between the standalone server's scans of incoming/ (default 2; 0: no watcher). Under the Functions host the blob trigger does this.</summary>
     public const string IncomingPollSeconds = "DocGen:Incoming:PollSeconds";
 
+    /// <summary>Requests a minute per API key, refilled steadily (default 120; 0: no limit). Beyond it: 429 with Retry-After.</summary>
+    public const string RequestsPerMinute = "DocGen:Limits:RequestsPerMinute";
+    /// <summary>Requests one key may send at once before the per-minute rate applies (default 60).</summary>
+    public const string RequestBurst = "DocGen:Limits:RequestBurst";
+    /// <summary>Renders at once per instance (default: the processor count). Rendering is CPU work.</summary>
+    public const string RendersInFlight = "DocGen:Limits:RendersInFlight";
+    /// <summary>Renders waiting for a slot (default 32, about a second of work); beyond it: 503 with Retry-After.</summary>
+    public const string RenderQueue = "DocGen:Limits:RenderQueue";
+    /// <summary>Seconds a render may take, queue included, before it is stopped (default 60; 503).</summary>
+    public const string RenderDeadlineSeconds = "DocGen:Limits:RenderDeadlineSeconds";
+
     public static IReadOnlyList<string> All { get; } =
-        [Port, ListenAddress, AgencyKeys, AdminKey, MaxBodyBytes, MaxSignedBytes, FontDirectory, SystemFonts, PreprocessFonts, IncomingPollSeconds];
+        [Port, ListenAddress, AgencyKeys, AdminKey, MaxBodyBytes, MaxSignedBytes, FontDirectory, SystemFonts, PreprocessFonts, IncomingPollSeconds,
+         RequestsPerMinute, RequestBurst, RendersInFlight, RenderQueue, RenderDeadlineSeconds];
 
     public const int DefaultPort = 7071;
     public const long DefaultMaxBodyBytes = 5 * 1024 * 1024;
     public const long DefaultMaxSignedBytes = 20 * 1024 * 1024;
     public const double DefaultIncomingPollSeconds = 2;
+    public const int DefaultRequestsPerMinute = 120;
+    public const int DefaultRequestBurst = 60;
+    public const int DefaultRenderQueue = 32;
+    public const double DefaultRenderDeadlineSeconds = 60;
 }

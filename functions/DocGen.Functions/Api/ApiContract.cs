@@ -33,12 +33,16 @@ public static class ApiContracts
     private static readonly Failure StoreFull = new(507, StorageErrorCodes.StorageFull);
     private static readonly Failure StoreUnavailable = new(503, StorageErrorCodes.StorageReadOnly, StorageErrorCodes.StorageBusy);
 
+    /// <summary>A render refused for now: every slot busy and the queue full, or the deadline passed (Retry-After).</summary>
+    private static readonly Failure RenderUnavailable = new(503, ProblemCodes.RenderBusy, ProblemCodes.RenderDeadlineExceeded);
+
     private static readonly Failure NoKey = new(401, ProblemCodes.ApiKeyMissing, ProblemCodes.ApiKeyInvalid);
+    private static readonly Failure TooMany = new(429, ProblemCodes.RateLimited);
     private static readonly Failure Missing = new(404, ProblemCodes.NotFound);
     private static readonly Failure Internal = new(500, ProblemCodes.InternalError);
 
     private static OperationContract Keyed(string english, BodyKind body, Success[] answers, params Failure[] failures) =>
-        new(english, body, answers, [NoKey, .. failures, Internal]);
+        new(english, body, answers, [NoKey, .. failures, TooMany, Internal]);
 
     public static IReadOnlyDictionary<string, OperationContract> All { get; } = new Dictionary<string, OperationContract>
     {
@@ -50,7 +54,7 @@ public static class ApiContracts
             new(413, ProblemCodes.BodyTooLarge, ReportLimits.TooLargeCode),
             new(415, ProblemCodes.UnsupportedMediaType),
             new(422, ProblemCodes.ReportInvalid, StorageErrorCodes.InvalidAgency, StorageErrorCodes.InvalidYear),
-            StoreFull, StoreUnavailable),
+            StoreFull, new(503, [.. StoreUnavailable.Codes, .. RenderUnavailable.Codes])),
         [Operations.ListReports] = Keyed("List the stored reports of an agency, optionally of one year", BodyKind.None,
             [new(200, Json, ApiSchemas.ReportList)],
             new(400, [ProblemCodes.AgencyRequired, ProblemCodes.InvalidYear, .. Repeated]),
@@ -72,7 +76,8 @@ public static class ApiContracts
             new(403, ProblemCodes.AgencyForbidden),
             new(413, ProblemCodes.BodyTooLarge, ReportLimits.TooLargeCode),
             new(415, ProblemCodes.UnsupportedMediaType),
-            new(422, ProblemCodes.ReportInvalid, StorageErrorCodes.InvalidAgency)),
+            new(422, ProblemCodes.ReportInvalid, StorageErrorCodes.InvalidAgency),
+            RenderUnavailable),
         [Operations.GetReport] = Keyed("The manifest and links of a report", BodyKind.None,
             [new(200, Json, ApiSchemas.ReportDescription)], Missing),
         [Operations.GetReportDocx] = Keyed("Download the report's .docx", BodyKind.None,

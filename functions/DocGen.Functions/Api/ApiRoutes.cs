@@ -26,6 +26,11 @@ public static class ApiRoutes
             if (string.IsNullOrEmpty(presented)) return Problems.MissingKey();
             var caller = http.RequestServices.GetRequiredService<ApiKeys>().Find(presented);
             if (caller is null) return Problems.UnknownKey();
+            if (http.Service<KeyRateLimiter>().Refuse(presented) is { } wait)
+            {
+                http.Service<RenderTelemetry>().RateLimited();
+                return Problems.RateLimited(wait);
+            }
             http.Items[typeof(Caller)] = caller;
         }
         return await route.Handler(http);

@@ -91,7 +91,8 @@ public static class OpenApiDocument
                 },
             };
         foreach (var failure in contract.Failures)
-            responses[failure.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = new JsonObject
+        {
+            var problem = new JsonObject
             {
                 ["description"] = $"{Reason(failure.Status)}（code: {string.Join(", ", failure.Codes)}）",
                 ["content"] = new JsonObject
@@ -113,6 +114,9 @@ public static class OpenApiDocument
                     },
                 },
             };
+            if (failure.Status is 429 or 503) problem["headers"] = RetryAfterHeader();
+            responses[failure.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = problem;
+        }
 
         var operation = new JsonObject
         {
@@ -173,10 +177,21 @@ public static class OpenApiDocument
         return head;
     }
 
+    /// <summary>The seconds to wait, on the answers where waiting helps.</summary>
+    private static JsonObject RetryAfterHeader() => new()
+    {
+        ["Retry-After"] = new JsonObject
+        {
+            ["description"] = "多少秒后可重试 / Seconds to wait before retrying",
+            ["schema"] = new JsonObject { ["type"] = "integer", ["minimum"] = 1 },
+        },
+    };
+
     private static string Reason(int status) => status switch
     {
         400 => "请求无效", 401 => "缺少或无效的API密钥", 403 => "无权操作该机关的报告", 404 => "找不到",
-        409 => "与已存储的内容冲突", 413 => "请求体过大", 415 => "内容类型不支持", 422 => "内容有错误", 500 => "服务内部错误",
+        409 => "与已存储的内容冲突", 413 => "请求体过大", 415 => "内容类型不支持", 422 => "内容有错误", 429 => "请求过于频繁（见Retry-After）", 500 => "服务内部错误",
+        503 => "暂时不可用（见Retry-After）", 507 => "存储空间已满",
         _ => "错误",
     };
 }
