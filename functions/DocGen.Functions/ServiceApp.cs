@@ -83,7 +83,8 @@ public static class ServiceApp
         }));
         services.AddHealthChecks()
             .AddCheck<StorageHealthCheck>(StorageHealthCheck.Name)
-            .AddCheck<FontsHealthCheck>(FontsHealthCheck.Name);
+            .AddCheck<FontsHealthCheck>(FontsHealthCheck.Name)
+            .AddCheck<TemplatesHealthCheck>(TemplatesHealthCheck.Name);
         services.AddMetrics();
         services.AddSingleton(OperatingLimits.From(config));
         services.AddSingleton<KeyRateLimiter>();

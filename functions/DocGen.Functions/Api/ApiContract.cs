@@ -102,7 +102,7 @@ public static class ApiContracts
             [new(200, Json, Description: "版本定义")], [Missing, Internal]),
         [Operations.GetWorkbookTemplate] = new("The empty workbook of an edition, for departments to fill in", BodyKind.None,
             [new(200, Xlsx, Description: "空白填报工作簿")], [Missing, Internal]),
-        [Operations.Health] = new("Service status: storage writable, fonts found", BodyKind.None,
+        [Operations.Health] = new("Service status: storage writable, fonts found, templates loaded", BodyKind.None,
             [new(200, Json, ApiSchemas.Health, "全部检查通过"), new(503, Json, ApiSchemas.Health, "有检查未通过（见checks）")], [Internal]),
         [Operations.Schema] = new("The JSON Schema of report JSON", BodyKind.None, [new(200, "application/schema+json", Description: "JSON Schema")], [Internal]),
         [Operations.OpenApi] = new("This OpenAPI document", BodyKind.None, [new(200, Json, Description: "OpenAPI 3.1")], [Internal]),
