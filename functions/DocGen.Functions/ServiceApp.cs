@@ -86,6 +86,7 @@ public static class ServiceApp
             .AddCheck<FontsHealthCheck>(FontsHealthCheck.Name)
             .AddCheck<TemplatesHealthCheck>(TemplatesHealthCheck.Name);
         services.AddMetrics();
+        Telemetry.Add(services, config);
         services.AddSingleton(OperatingLimits.From(config));
         services.AddSingleton<KeyRateLimiter>();
         services.AddSingleton<RenderTelemetry>();

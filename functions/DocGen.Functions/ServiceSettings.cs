@@ -42,9 +42,14 @@ public static class ServiceSettings
     /// <summary>Seconds a render may take, queue included, before it is stopped (default 60; 503).</summary>
     public const string RenderDeadlineSeconds = "DocGen:Limits:RenderDeadlineSeconds";
 
+    /// <summary>Application Insights: when set, traces and metrics go to Azure Monitor (the Functions host's own name for it).</summary>
+    public const string ApplicationInsights = "APPLICATIONINSIGHTS_CONNECTION_STRING";
+    /// <summary>Without Application Insights, write traces and metrics to the console (default true).</summary>
+    public const string TelemetryConsole = "DocGen:Telemetry:Console";
+
     public static IReadOnlyList<string> All { get; } =
         [Port, ListenAddress, AgencyKeys, AdminKey, MaxBodyBytes, MaxSignedBytes, FontDirectory, SystemFonts, PreprocessFonts, IncomingPollSeconds,
-         RequestsPerMinute, RequestBurst, RendersInFlight, RenderQueue, RenderDeadlineSeconds];
+         RequestsPerMinute, RequestBurst, RendersInFlight, RenderQueue, RenderDeadlineSeconds, ApplicationInsights, TelemetryConsole];
 
     public const int DefaultPort = 7071;
     public const long DefaultMaxBodyBytes = 5 * 1024 * 1024;

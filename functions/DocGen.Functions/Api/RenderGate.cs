@@ -35,7 +35,9 @@ public sealed class RenderGate(OperatingLimits limits, DocumentRenderer renderer
     public long Queued => _slots.GetStatistics()?.CurrentQueuedCount ?? 0;
 
     /// <summary>Renders <paramref name="report"/>; throws <see cref="OperationCanceledException"/> when <paramref name="cancel"/> fires.</summary>
-    public async Task<RenderedDocuments> RenderAsync(Core.Model.Report report, OutputFormats formats, string kind, CancellationToken cancel)
+    /// <param name="kind">What the render is for (report, preview), a tag of its span and metrics.</param>
+    /// <param name="reportId">The report's id when it is to be stored, for its span.</param>
+    public async Task<RenderedDocuments> RenderAsync(Core.Model.Report report, OutputFormats formats, string kind, string? reportId, CancellationToken cancel)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         deadline.CancelAfter(limits.RenderDeadline);
@@ -52,6 +54,7 @@ public sealed class RenderGate(OperatingLimits limits, DocumentRenderer renderer
             activity?.SetTag("docgen.report.agency", report.Agency);
             activity?.SetTag("docgen.report.year", report.Year);
             activity?.SetTag("docgen.render.kind", kind);
+            activity?.SetTag("docgen.report.id", reportId);
             telemetry.RenderStarted();
             var clock = Stopwatch.StartNew();
             var outcome = RenderOutcome.Failed;

@@ -129,7 +129,7 @@ public sealed class ReportGeneration(ReportRepository repository, RenderGate gat
     {
         // A request that finished just before this one joined has completed the report: nothing to do.
         if (await repository.GetReportAsync(agency, report.Year, id, cancellationToken: cancel) is { } done) return (done, false, null);
-        var docs = await gate.RenderAsync(report, formats, "report", cancel);
+        var docs = await gate.RenderAsync(report, formats, "report", id, cancel);
         var (manifest, created) = await repository.SaveOnceAsync(new NewReport
         {
             Agency = agency,

@@ -30,7 +30,9 @@ public static class ReportsApi
         if (problem is not null) return problem;
         if (body is null) return RequestBody.TooLarge(limits.MaxBodyBytes);
 
-        return await generation.GenerateAsync(body, http.Caller(), wanted, clock.GetUtcNow(), ct) switch
+        var outcome = await generation.GenerateAsync(body, http.Caller(), wanted, clock.GetUtcNow(), ct);
+        RecordFacts(http, outcome);
+        return outcome switch
         {
             Generation.Unreadable u => Problems.Unreadable(u.Findings),
             Generation.Forbidden f => Problems.Of(403, ProblemCodes.AgencyForbidden, $"此API密钥不能提交“{f.Agency}”的报告"),
@@ -41,6 +43,19 @@ public static class ReportsApi
                 ? Results.Created($"/api/reports/{s.Manifest.ReportId}", Describe(s.Manifest, s.Warnings))
                 : Results.Ok(Describe(s.Manifest, s.Warnings)),
             _ => throw new InvalidOperationException(),
+        };
+    }
+
+    /// <summary>The agency, report and pages of a generation, for the request's log line.</summary>
+    private static void RecordFacts(HttpContext http, Generation outcome)
+    {
+        var facts = http.Facts();
+        (facts.Agency, facts.ReportId, facts.Pages) = outcome switch
+        {
+            Generation.Stored s => (s.Manifest.Agency, s.Manifest.ReportId, s.Pages),
+            Generation.Invalid i => (i.Report.Agency, null, null),
+            Generation.Forbidden f => (f.Agency, null, null),
+            _ => (facts.Agency, facts.ReportId, facts.Pages),
         };
     }
 
@@ -115,7 +130,9 @@ public static class ReportsApi
     {
         if (!IsWellFormedId(id)) return null;
         var manifest = await http.Service<ReportRepository>().GetReportAsync(id, cancellationToken: http.RequestAborted);
-        return manifest is not null && http.Caller().May(manifest.Agency) ? manifest : null;
+        if (manifest is null || !http.Caller().May(manifest.Agency)) return null;
+        http.Facts().Agency = manifest.Agency;
+        return manifest;
     }
 
     private static bool IsWellFormedId(string id) =>
