@@ -71,6 +71,7 @@ public static class ServiceApp
     public static void AddServices(IServiceCollection services, IConfiguration config)
     {
         services.AddSingleton(Limits.From(config));
+        services.AddSingleton(new Downloads(TimeSpan.FromMinutes(config.GetValue<double?>(ServiceSettings.DownloadLinkMinutes) ?? 0)));
         services.AddSingleton(ApiKeys.From(config));
         // TryAdd: a caller (a test injecting faults) may have registered its own store.
         services.TryAddSingleton(_ => BlobStoreFactory.Create(config));
@@ -105,6 +106,9 @@ public static class ServiceApp
             ? configured
             : Path.Combine(AppContext.BaseDirectory, configured);
 }
+
+/// <summary>How downloads are answered: streamed, or (a positive lifetime) redirected to a read link of that lifetime.</summary>
+public sealed record Downloads(TimeSpan LinkLifetime);
 
 /// <summary>Body size limits, from configuration.</summary>
 public sealed record Limits(long MaxBodyBytes, long MaxSignedBytes)

@@ -42,6 +42,12 @@ public static class ServiceSettings
     /// <summary>Seconds a render may take, queue included, before it is stopped (default 60; 503).</summary>
     public const string RenderDeadlineSeconds = "DocGen:Limits:RenderDeadlineSeconds";
 
+    /// <summary>
+    /// Minutes a download link lives (default 0: downloads stream through the service). Above 0, on Azure Blob Storage,
+    /// GET of a report's .docx or PDF answers 307 with a read-only SAS link to the blob (user delegation under a managed identity).
+    /// </summary>
+    public const string DownloadLinkMinutes = "DocGen:Downloads:LinkMinutes";
+
     /// <summary>Application Insights: when set, traces and metrics go to Azure Monitor (the Functions host's own name for it).</summary>
     public const string ApplicationInsights = "APPLICATIONINSIGHTS_CONNECTION_STRING";
     /// <summary>Without Application Insights, write traces and metrics to the console (default true).</summary>
@@ -49,7 +55,7 @@ public static class ServiceSettings
 
     public static IReadOnlyList<string> All { get; } =
         [Port, ListenAddress, AgencyKeys, AdminKey, MaxBodyBytes, MaxSignedBytes, FontDirectory, SystemFonts, PreprocessFonts, IncomingPollSeconds,
-         RequestsPerMinute, RequestBurst, RendersInFlight, RenderQueue, RenderDeadlineSeconds, ApplicationInsights, TelemetryConsole];
+         RequestsPerMinute, RequestBurst, RendersInFlight, RenderQueue, RenderDeadlineSeconds, DownloadLinkMinutes, ApplicationInsights, TelemetryConsole];
 
     public const int DefaultPort = 7071;
     public const long DefaultMaxBodyBytes = 5 * 1024 * 1024;

@@ -7,7 +7,7 @@ namespace DocGen.Functions.Api;
 /// <summary>What an operation takes in its body.</summary>
 public enum BodyKind { None, Report, ReportOrOffice, Pdf, Document }
 
-/// <summary>What a successful answer carries: a JSON body of a named schema, or a file.</summary>
+/// <summary>What a successful answer carries: a JSON body of a named schema, a file, or (no content type) a redirect to the file.</summary>
 public sealed record Success(int Status, string ContentType, string? Schema = null, string Description = "成功");
 
 /// <summary>A problem an operation can answer with, and the codes it can carry.</summary>
@@ -35,6 +35,9 @@ public static class ApiContracts
 
     /// <summary>A render refused for now: every slot busy and the queue full, or the deadline passed (Retry-After).</summary>
     private static readonly Failure RenderUnavailable = new(503, ProblemCodes.RenderBusy, ProblemCodes.RenderDeadlineExceeded);
+
+    /// <summary>A download answered with a link to the blob, when download links are on (Azure).</summary>
+    private static readonly Success Redirect = new(307, "", Description: "重定向到文件的短时只读链接（启用下载链接时）");
 
     private static readonly Failure NoKey = new(401, ProblemCodes.ApiKeyMissing, ProblemCodes.ApiKeyInvalid);
     private static readonly Failure TooMany = new(429, ProblemCodes.RateLimited);
@@ -81,9 +84,9 @@ public static class ApiContracts
         [Operations.GetReport] = Keyed("The manifest and links of a report", BodyKind.None,
             [new(200, Json, ApiSchemas.ReportDescription)], Missing),
         [Operations.GetReportDocx] = Keyed("Download the report's .docx", BodyKind.None,
-            [new(200, Docx, Description: "报告的Word文档")], Missing),
+            [new(200, Docx, Description: "报告的Word文档"), Redirect], Missing),
         [Operations.GetReportPdf] = Keyed("Download the report's PDF", BodyKind.None,
-            [new(200, Pdf, Description: "报告的PDF")], Missing),
+            [new(200, Pdf, Description: "报告的PDF"), Redirect], Missing),
         [Operations.UploadSigned] = Keyed("Archive the signed PDF as the next version (never replaced or deleted)", BodyKind.Pdf,
             [new(201, Json, ApiSchemas.SignedVersion, "已归档")],
             Missing,

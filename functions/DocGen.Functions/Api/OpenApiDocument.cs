@@ -76,7 +76,7 @@ public static class OpenApiDocument
             });
 
         var responses = new JsonObject();
-        foreach (var answer in contract.Answers)
+        foreach (var answer in contract.Answers.Where(a => a.ContentType.Length > 0))
             responses[answer.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = new JsonObject
             {
                 ["description"] = answer.Description,
@@ -91,8 +91,7 @@ public static class OpenApiDocument
                 },
             };
         foreach (var failure in contract.Failures)
-        {
-            var problem = new JsonObject
+            responses[failure.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = new JsonObject
             {
                 ["description"] = $"{Reason(failure.Status)}（code: {string.Join(", ", failure.Codes)}）",
                 ["content"] = new JsonObject
@@ -114,9 +113,12 @@ public static class OpenApiDocument
                     },
                 },
             };
-            if (failure.Status is 429 or 503) problem["headers"] = RetryAfterHeader();
-            responses[failure.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = problem;
-        }
+
+        foreach (var redirect in contract.Answers.Where(a => a.ContentType.Length == 0))
+            responses[redirect.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = RedirectAnswer(redirect.Description);
+        // Where waiting helps, the problem says how long.
+        foreach (var failure in contract.Failures.Where(f => f.Status is 429 or 503))
+            responses[failure.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)]!["headers"] = RetryAfterHeader();
 
         var operation = new JsonObject
         {
@@ -174,8 +176,24 @@ public static class OpenApiDocument
         head["operationId"] = route.Name + "Head";
         head["summary"] = $"{route.Summary}（只取响应头） / headers of the download only";
         foreach (var (_, response) in ((JsonObject)head["responses"]!).ToList()) ((JsonObject)response!).Remove("content");
+        // HEAD is always answered by the service itself, never with a link.
+        ((JsonObject)head["responses"]!).Remove("307");
         return head;
     }
+
+    /// <summary>A redirect to the file, with no body.</summary>
+    private static JsonObject RedirectAnswer(string description) => new()
+    {
+        ["description"] = description,
+        ["headers"] = new JsonObject
+        {
+            ["Location"] = new JsonObject
+            {
+                ["description"] = "文件的短时只读链接 / A short-lived read-only link to the file",
+                ["schema"] = new JsonObject { ["type"] = "string", ["format"] = "uri" },
+            },
+        },
+    };
 
     /// <summary>The seconds to wait, on the answers where waiting helps.</summary>
     private static JsonObject RetryAfterHeader() => new()

@@ -113,6 +113,7 @@ public static class ReportsApi
         var manifest = await Find(id, http);
         var file = manifest?.GetFile(name);
         if (file is null) return Problems.NotFound($"报告{id}的{name}");
+        if (await LinkAsync(http, manifest!, file) is { } link) return link;
         var stream = await http.Service<ReportRepository>().OpenFileAsync(id, name, http.RequestAborted);
         if (stream is null) return Problems.NotFound($"报告{id}的{name}");
         // The report's own name, and its SHA-256 as the entity tag, so If-None-Match answers 304 without the body.
@@ -120,6 +121,24 @@ public static class ReportsApi
         http.Response.ContentLength = file.Size;
         return Results.Stream(stream, file.ContentType, DownloadName(manifest!, Path.GetExtension(name)),
             entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{file.Sha256}\""));
+    }
+
+    /// <summary>
+    /// With download links on (<see cref="ServiceSettings.DownloadLinkMinutes"/>) and a store that signs them, a GET is
+    /// answered with 307 to a short-lived read-only link, so the file does not pass through the service. HEAD and a
+    /// matching If-None-Match are still answered here.
+    /// </summary>
+    private static async Task<IResult?> LinkAsync(HttpContext http, ReportManifest manifest, ManifestFile file)
+    {
+        var lifetime = http.Service<Downloads>().LinkLifetime;
+        if (lifetime <= TimeSpan.Zero || !HttpMethods.IsGet(http.Request.Method)) return null;
+        string tag = $"\"{file.Sha256}\"";
+        if (http.Request.Headers.IfNoneMatch.Any(v => v is not null && (v == "*" || v.Split(',').Any(t => t.Trim() == tag)))) return null;
+        var link = await http.Service<ReportRepository>().ReadLinkAsync(manifest, file.Name, http.Service<TimeProvider>().GetUtcNow(), lifetime,
+            DownloadName(manifest, Path.GetExtension(file.Name)), http.RequestAborted);
+        if (link is null) return null;
+        http.Response.Headers.CacheControl = "no-store";
+        return Results.Redirect(link.AbsoluteUri, permanent: false, preserveMethod: true);
     }
 
     /// <summary>What a browser saves a document as: 某县人民政府2024年政府信息公开工作年度报告.pdf.</summary>
