@@ -19,7 +19,7 @@ namespace DocGen.Storage;
 /// immutability policy (set by infra) guards the same blobs against other clients; Azurite has none.</item>
 /// </list>
 /// </summary>
-public sealed class AzureBlobStore : IBlobStore
+public sealed class AzureBlobStore : IBlobStore, IBlobLinks
 {
     private readonly BlobServiceClient _service;
     private readonly ConcurrentDictionary<string, Lazy<Task>> _ensured = new(StringComparer.Ordinal);
@@ -48,7 +48,13 @@ public sealed class AzureBlobStore : IBlobStore
     public BlobServiceClient ServiceClient => _service;
 
     /// <inheritdoc />
-    public async Task<BlobInfo> WriteAsync(string path, Stream content, string contentType, WriteMode mode = WriteMode.Overwrite,
+    public Task<BlobInfo> WriteAsync(string path, Stream content, string contentType, WriteMode mode = WriteMode.Overwrite,
+        CancellationToken cancellationToken = default) =>
+        WriteAsync(path, content, contentType, null, mode, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>The labels go with the upload itself (metadata and <c>x-ms-tags</c>), so a blob is never seen without them.</remarks>
+    public async Task<BlobInfo> WriteAsync(string path, Stream content, string contentType, BlobLabels? labels, WriteMode mode,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
@@ -62,6 +68,8 @@ public sealed class AzureBlobStore : IBlobStore
         {
             HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
             Conditions = mode == WriteMode.CreateOnly ? new BlobRequestConditions { IfNoneMatch = ETag.All } : null,
+            Metadata = labels?.Metadata(),
+            Tags = labels?.Tags(),
         };
         long start = content.CanSeek ? content.Position : 0;
         try
@@ -94,6 +102,49 @@ public sealed class AzureBlobStore : IBlobStore
             size = props.Value.ContentLength;
         }
         return new BlobInfo(path, size, contentType);
+    }
+
+    /// <summary>
+    /// A read-only SAS link to one blob. With an account key (a connection string, Azurite) it is a service SAS signed
+    /// with the key; with a token credential (managed identity on Azure) it is a user-delegation SAS, signed with a
+    /// user delegation key that is fetched once and reused while it outlives the link. The link makes the browser
+    /// save the file as <paramref name="downloadName"/>.
+    /// </summary>
+    public async Task<Uri?> ReadLinkAsync(string path, DateTimeOffset now, DateTimeOffset expiresOn, string downloadName,
+        CancellationToken cancellationToken = default)
+    {
+        var (container, name) = BlobPath.Split(path);
+        var blob = _service.GetBlobContainerClient(container).GetBlobClient(name);
+        var sas = new Azure.Storage.Sas.BlobSasBuilder(Azure.Storage.Sas.BlobSasPermissions.Read, expiresOn)
+        {
+            BlobContainerName = container,
+            BlobName = name,
+            Resource = "b",
+            // A little slack for clocks that run behind ours.
+            StartsOn = now.AddMinutes(-5),
+            ContentDisposition = "attachment; filename*=UTF-8''" + Uri.EscapeDataString(downloadName),
+        };
+        if (blob.CanGenerateSasUri) return blob.GenerateSasUri(sas);
+        try
+        {
+            var key = await DelegationKeyAsync(now, expiresOn, cancellationToken).ConfigureAwait(false);
+            return new BlobUriBuilder(blob.Uri) { Sas = sas.ToSasQueryParameters(key, _service.AccountName) }.ToUri();
+        }
+        catch (RequestFailedException ex) when (StorageUnavailableException.Classify(ex, path) is { } fault)
+        {
+            throw fault;
+        }
+    }
+
+    private UserDelegationKey? _delegationKey;
+
+    private async Task<UserDelegationKey> DelegationKeyAsync(DateTimeOffset now, DateTimeOffset linkExpires, CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _delegationKey) is { } key && key.SignedExpiresOn >= linkExpires && key.SignedStartsOn <= now) return key;
+        // A key lives an hour (Azure allows up to seven days), so links are signed without a round trip most of the time.
+        var fresh = (await _service.GetUserDelegationKeyAsync(now.AddMinutes(-5), linkExpires.AddHours(1), cancellationToken).ConfigureAwait(false)).Value;
+        Volatile.Write(ref _delegationKey, fresh);
+        return fresh;
     }
 
     /// <inheritdoc />

@@ -28,14 +28,21 @@ public static class ContentTypes
 public static class BlobStoreExtensions
 {
     /// <summary>Writes a byte array.</summary>
+    public static Task<BlobInfo> WriteBytesAsync(this IBlobStore store, string path, ReadOnlyMemory<byte> bytes,
+        string contentType, WriteMode mode = WriteMode.Overwrite, CancellationToken cancellationToken = default) =>
+        store.WriteBytesAsync(path, bytes, contentType, null, mode, cancellationToken);
+
+    /// <summary>Writes a byte array labelled with <paramref name="labels"/> (see <see cref="BlobLabels"/>).</summary>
     public static async Task<BlobInfo> WriteBytesAsync(this IBlobStore store, string path, ReadOnlyMemory<byte> bytes,
-        string contentType, WriteMode mode = WriteMode.Overwrite, CancellationToken cancellationToken = default)
+        string contentType, BlobLabels? labels, WriteMode mode, CancellationToken cancellationToken = default)
     {
         // A MemoryStream over a copy-free segment when possible.
         using var stream = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(bytes, out var segment)
             ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
             : new MemoryStream(bytes.ToArray(), writable: false);
-        return await store.WriteAsync(path, stream, contentType, mode, cancellationToken).ConfigureAwait(false);
+        return labels is null
+            ? await store.WriteAsync(path, stream, contentType, mode, cancellationToken).ConfigureAwait(false)
+            : await store.WriteAsync(path, stream, contentType, labels, mode, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads a whole blob, or returns <c>null</c> if it does not exist.</summary>

@@ -1,6 +1,6 @@
 namespace DocGen.Storage;
 
-/// <summary>How <see cref="IBlobStore.WriteAsync"/> treats a blob that already exists.</summary>
+/// <summary>How <see cref="IBlobStore.WriteAsync(string, Stream, string, WriteMode, CancellationToken)"/> treats a blob that already exists.</summary>
 public enum WriteMode
 {
     /// <summary>Replace the blob if it exists (refused for write-once paths under <c>archive/</c>).</summary>
@@ -35,6 +35,13 @@ public interface IBlobStore
     /// <exception cref="BlobImmutableException">Overwrite of a write-once path.</exception>
     Task<BlobInfo> WriteAsync(string path, Stream content, string contentType, WriteMode mode = WriteMode.Overwrite,
         CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes as <see cref="WriteAsync(string, Stream, string, WriteMode, CancellationToken)"/> and labels the blob with
+    /// <paramref name="labels"/> where the store keeps labels (Azure: metadata and index tags); others ignore them.
+    /// </summary>
+    Task<BlobInfo> WriteAsync(string path, Stream content, string contentType, BlobLabels? labels, WriteMode mode,
+        CancellationToken cancellationToken = default) => WriteAsync(path, content, contentType, mode, cancellationToken);
 
     /// <summary>Opens the blob for reading, or returns <c>null</c> if it does not exist. Dispose the stream.</summary>
     Task<Stream?> OpenReadAsync(string path, CancellationToken cancellationToken = default);

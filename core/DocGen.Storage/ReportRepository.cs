@@ -65,11 +65,12 @@ public sealed class ReportRepository
         }
 
         var location = new ReportLocation(id, agency, report.Year);
+        var labels = BlobLabels.Of(agency, report.Year, report.TemplateId, id);
         var existing = await ReadManifestAsync(manifestPath, cancellationToken).ConfigureAwait(false);
         if (existing is not null)
         {
             EnsureSameInput(existing, inputSha);
-            if (indexed != location) await WriteLocationAsync(location, cancellationToken).ConfigureAwait(false);
+            if (indexed != location) await WriteLocationAsync(location, labels, cancellationToken).ConfigureAwait(false);
             return (existing, false);
         }
 
@@ -88,7 +89,7 @@ public sealed class ReportRepository
             string sha = BlobStoreExtensions.Sha256Hex(bytes);
             try
             {
-                await _store.WriteBytesAsync(path, bytes, contentType, WriteMode.CreateOnly, cancellationToken).ConfigureAwait(false);
+                await _store.WriteBytesAsync(path, bytes, contentType, labels, WriteMode.CreateOnly, cancellationToken).ConfigureAwait(false);
             }
             catch (BlobAlreadyExistsException)
             {
@@ -100,19 +101,19 @@ public sealed class ReportRepository
                 }
                 var there = await _store.ComputeSha256Async(path, cancellationToken).ConfigureAwait(false);
                 if (there?.Sha256 != sha) // never referenced by a manifest, so not part of any report
-                    await _store.WriteBytesAsync(path, bytes, contentType, WriteMode.Overwrite, cancellationToken).ConfigureAwait(false);
+                    await _store.WriteBytesAsync(path, bytes, contentType, labels, WriteMode.Overwrite, cancellationToken).ConfigureAwait(false);
             }
             files.Add(new ManifestFile(name, sha, bytes.Length, contentType));
         }
 
-        await WriteLocationAsync(location, cancellationToken).ConfigureAwait(false);
+        await WriteLocationAsync(location, labels, cancellationToken).ConfigureAwait(false);
 
         var manifest = new ReportManifest(ReportManifest.CurrentSchema, id, agency, report.Year, report.TemplateId,
             report.DocGenVersion, report.CreatedAt, files);
         try
         {
             await _store.WriteBytesAsync(manifestPath, StorageJson.Serialize(manifest), ContentTypes.Json,
-                WriteMode.CreateOnly, cancellationToken).ConfigureAwait(false);
+                labels, WriteMode.CreateOnly, cancellationToken).ConfigureAwait(false);
             return (manifest, true);
         }
         catch (BlobAlreadyExistsException)
@@ -274,6 +275,7 @@ public sealed class ReportRepository
         var check = SignedPdfInspector.Inspect(signedPdf, reportPdf);
 
         string sha = BlobStoreExtensions.Sha256Hex(signedPdf);
+        var labels = BlobLabels.Of(manifest.Agency, manifest.Year, manifest.TemplateId, reportId);
         var existing = await ListVersionNumbersAsync(manifest.Agency, manifest.Year, reportId, cancellationToken).ConfigureAwait(false);
         int version = existing.Count == 0 ? 1 : existing[^1] + 1;
         for (int attempt = 0; ; attempt++, version++)
@@ -283,7 +285,7 @@ public sealed class ReportRepository
             try
             {
                 await _store.WriteBytesAsync(ReportLayout.ArchiveFile(manifest.Agency, manifest.Year, reportId, version, ReportFileNames.Signed),
-                    signedPdf, ContentTypes.Pdf, WriteMode.CreateOnly, cancellationToken).ConfigureAwait(false);
+                    signedPdf, ContentTypes.Pdf, labels, WriteMode.CreateOnly, cancellationToken).ConfigureAwait(false);
                 break;
             }
             catch (BlobAlreadyExistsException)
@@ -295,7 +297,7 @@ public sealed class ReportRepository
         var result = new SignedVersion(reportId, manifest.Agency, manifest.Year, version, sha, signedPdf.Length, uploadedAt, check);
         await _store.WriteBytesAsync(ReportLayout.ArchiveFile(manifest.Agency, manifest.Year, reportId, version, ReportFileNames.SignedMetadata),
             StorageJson.Serialize(SignedMetadata.From(result)),
-            ContentTypes.Json, WriteMode.CreateOnly, cancellationToken).ConfigureAwait(false);
+            ContentTypes.Json, labels, WriteMode.CreateOnly, cancellationToken).ConfigureAwait(false);
         return result;
     }
 
@@ -370,9 +372,21 @@ public sealed class ReportRepository
         return bytes is null ? null : StorageJson.Deserialize<ReportLocation>(bytes, path);
     }
 
-    private Task WriteLocationAsync(ReportLocation location, CancellationToken cancellationToken) =>
+    private Task WriteLocationAsync(ReportLocation location, BlobLabels labels, CancellationToken cancellationToken) =>
         _store.WriteBytesAsync(ReportLayout.IdIndex(location.ReportId), StorageJson.Serialize(location), ContentTypes.Json,
-            WriteMode.Overwrite, cancellationToken);
+            labels, WriteMode.Overwrite, cancellationToken);
+
+    /// <summary>
+    /// A short-lived link that reads one file of a complete report directly from the store (Azure: a SAS URL), or
+    /// null when the report is unknown or the store cannot sign links.
+    /// </summary>
+    public async Task<Uri?> ReadLinkAsync(ReportManifest manifest, string fileName, DateTimeOffset now, TimeSpan lifetime, string downloadName,
+        CancellationToken cancellationToken = default)
+    {
+        if (_store is not IBlobLinks links || manifest.GetFile(fileName) is null) return null;
+        return await links.ReadLinkAsync(ReportLayout.ReportFile(manifest.Agency, manifest.Year, manifest.ReportId, fileName), now, now + lifetime,
+            downloadName, cancellationToken).ConfigureAwait(false);
+    }
 
     private async Task<ReportManifest?> ReadManifestAsync(string path, CancellationToken cancellationToken)
     {

@@ -71,6 +71,7 @@ public static class ServiceApp
     public static void AddServices(IServiceCollection services, IConfiguration config)
     {
         services.AddSingleton(Limits.From(config));
+        services.AddSingleton(new Downloads(TimeSpan.FromMinutes(config.GetValue<double?>(ServiceSettings.DownloadLinkMinutes) ?? 0)));
         services.AddSingleton(ApiKeys.From(config));
         // TryAdd: a caller (a test injecting faults) may have registered its own store.
         services.TryAddSingleton(_ => BlobStoreFactory.Create(config));
@@ -83,7 +84,14 @@ public static class ServiceApp
         }));
         services.AddHealthChecks()
             .AddCheck<StorageHealthCheck>(StorageHealthCheck.Name)
-            .AddCheck<FontsHealthCheck>(FontsHealthCheck.Name);
+            .AddCheck<FontsHealthCheck>(FontsHealthCheck.Name)
+            .AddCheck<TemplatesHealthCheck>(TemplatesHealthCheck.Name);
+        services.AddMetrics();
+        Telemetry.Add(services, config);
+        services.AddSingleton(OperatingLimits.From(config));
+        services.AddSingleton<KeyRateLimiter>();
+        services.AddSingleton<RenderTelemetry>();
+        services.AddSingleton<RenderGate>();
         services.AddSingleton<ReportGeneration>();
         services.AddSingleton<IncomingReports>();
         services.TryAddSingleton(TimeProvider.System);
@@ -98,6 +106,9 @@ public static class ServiceApp
             ? configured
             : Path.Combine(AppContext.BaseDirectory, configured);
 }
+
+/// <summary>How downloads are answered: streamed, or (a positive lifetime) redirected to a read link of that lifetime.</summary>
+public sealed record Downloads(TimeSpan LinkLifetime);
 
 /// <summary>Body size limits, from configuration.</summary>
 public sealed record Limits(long MaxBodyBytes, long MaxSignedBytes)

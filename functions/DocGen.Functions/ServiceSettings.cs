@@ -34,11 +34,38 @@ public static class ServiceSettings
     /// <summary>The agencies the compiling office expects a report from each year: "机构甲;机构乙" (GET /api/reports/missing).</summary>
     public const string ExpectedAgencies = "DocGen:Compilation:ExpectedAgencies";
 
+    /// <summary>Requests a minute per API key, refilled steadily (default 120; 0: no limit). Beyond it: 429 with Retry-After.</summary>
+    public const string RequestsPerMinute = "DocGen:Limits:RequestsPerMinute";
+    /// <summary>Requests one key may send at once before the per-minute rate applies (default 60).</summary>
+    public const string RequestBurst = "DocGen:Limits:RequestBurst";
+    /// <summary>Renders at once per instance (default: the processor count). Rendering is CPU work.</summary>
+    public const string RendersInFlight = "DocGen:Limits:RendersInFlight";
+    /// <summary>Renders waiting for a slot (default 32, about a second of work); beyond it: 503 with Retry-After.</summary>
+    public const string RenderQueue = "DocGen:Limits:RenderQueue";
+    /// <summary>Seconds a render may take, queue included, before it is stopped (default 60; 503).</summary>
+    public const string RenderDeadlineSeconds = "DocGen:Limits:RenderDeadlineSeconds";
+
+    /// <summary>
+    /// Minutes a download link lives (default 0: downloads stream through the service). Above 0, on Azure Blob Storage,
+    /// GET of a report's .docx or PDF answers 307 with a read-only SAS link to the blob (user delegation under a managed identity).
+    /// </summary>
+    public const string DownloadLinkMinutes = "DocGen:Downloads:LinkMinutes";
+
+    /// <summary>Application Insights: when set, traces and metrics go to Azure Monitor (the Functions host's own name for it).</summary>
+    public const string ApplicationInsights = "APPLICATIONINSIGHTS_CONNECTION_STRING";
+    /// <summary>Without Application Insights, write traces and metrics to the console (default true).</summary>
+    public const string TelemetryConsole = "DocGen:Telemetry:Console";
+
     public static IReadOnlyList<string> All { get; } =
-        [Port, ListenAddress, AgencyKeys, AdminKey, MaxBodyBytes, MaxSignedBytes, FontDirectory, SystemFonts, PreprocessFonts, IncomingPollSeconds, ExpectedAgencies];
+        [Port, ListenAddress, AgencyKeys, AdminKey, MaxBodyBytes, MaxSignedBytes, FontDirectory, SystemFonts, PreprocessFonts, IncomingPollSeconds,
+         ExpectedAgencies, RequestsPerMinute, RequestBurst, RendersInFlight, RenderQueue, RenderDeadlineSeconds, DownloadLinkMinutes, ApplicationInsights, TelemetryConsole];
 
     public const int DefaultPort = 7071;
     public const long DefaultMaxBodyBytes = 5 * 1024 * 1024;
     public const long DefaultMaxSignedBytes = 20 * 1024 * 1024;
     public const double DefaultIncomingPollSeconds = 2;
+    public const int DefaultRequestsPerMinute = 120;
+    public const int DefaultRequestBurst = 60;
+    public const int DefaultRenderQueue = 32;
+    public const double DefaultRenderDeadlineSeconds = 60;
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using DocGen.Functions.Api;
 using DocGen.Storage;
+using DocGen.Storage.Tests;
 
 namespace DocGen.Functions.Tests;
 
@@ -28,7 +29,56 @@ public sealed class HealthTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("ok", Check(body, StorageHealthCheck.Name));
         Assert.Equal("ok", Check(body, FontsHealthCheck.Name));
+        Assert.Equal("ok", Check(body, TemplatesHealthCheck.Name));
         Assert.Empty(Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task A_store_on_a_disk_remounted_read_only_is_reported()
+    {
+        // The kernel refuses the write, not a stand-in (needs root to mount, as in CI).
+        using var disk = Tmpfs.TryMount(1024);
+        if (disk is null) return;
+        await using var service = await RunningService.StartAsync(TestStores.Disk(disk.Path));
+        Assert.Equal(HttpStatusCode.OK, (await Health(service)).Status);
+        disk.Remount("ro");
+        var (status, body) = await Health(service);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Equal("failing", Check(body, StorageHealthCheck.Name));
+        Assert.Equal("ok", Check(body, FontsHealthCheck.Name));
+        disk.Remount("rw");
+    }
+
+    [Fact]
+    public void Every_edition_has_a_template_that_opens()
+    {
+        Assert.Empty(TemplatesHealthCheck.Faults(e => DocGen.Core.Word.WordRenderer.EmbeddedTemplate(e.Id)));
+    }
+
+    [Fact]
+    public void A_missing_unreadable_or_empty_template_is_named_by_its_edition()
+    {
+        var faults = TemplatesHealthCheck.Faults(e => e.Id switch
+        {
+            DocGen.Core.Editions.EditionCatalog.Id2021 => null,
+            DocGen.Core.Editions.EditionCatalog.Id2019 => "not a docx"u8.ToArray(),
+            _ => DocGen.Core.Word.TemplateBuilder.Build(e) is var t ? Stripped(t) : null,
+        });
+        Assert.Equal(3, faults.Count);
+        Assert.Contains("2021版本没有模板", faults);
+        Assert.Contains("2019版本的模板不是可读取的Word文档", faults);
+        Assert.Contains(faults, f => f.EndsWith("的模板没有内容控件", StringComparison.Ordinal));
+    }
+
+    /// <summary>A real template with its content controls taken out (a restyle that lost them).</summary>
+    private static byte[] Stripped(byte[] template)
+    {
+        using var ms = new MemoryStream();
+        ms.Write(template);
+        using (var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(ms, true))
+            foreach (var sdt in doc.MainDocumentPart!.Document!.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.SdtElement>().ToList())
+                sdt.Remove();
+        return ms.ToArray();
     }
 
     [Fact]

@@ -63,6 +63,8 @@ public sealed class RunningService : IAsyncDisposable
             [ServiceSettings.AdminKey] = AdminKey,
             // Preprocessing faces pays off over a server's life, not over a test's few requests.
             [ServiceSettings.PreprocessFonts] = "false",
+            // Spans and metrics on the console would bury the test output; TelemetryTests read them from memory.
+            [ServiceSettings.TelemetryConsole] = "false",
         };
         foreach (var (k, v) in storage) settings[k] = v;
         return settings;

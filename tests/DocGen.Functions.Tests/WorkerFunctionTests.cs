@@ -171,3 +171,29 @@ public sealed class WorkerFunctionTests(WorkerFixture fixture) : IClassFixture<W
         (await Call(H.Request("GET", "/api/reports"), Reports.ListReports)).AssertProblem(401, "API_KEY_MISSING");
     }
 }
+
+/// <summary>The worker front end goes through the same per-key rate limit as the standalone server.</summary>
+public sealed class WorkerRateLimitTests
+{
+    [Fact]
+    public async Task A_burst_from_one_key_gets_429_in_the_worker_too()
+    {
+        using var h = new WorkerHarness(new Dictionary<string, string?>
+        {
+            [ServiceSettings.RequestsPerMinute] = "1",
+            [ServiceSettings.RequestBurst] = "2",
+        });
+        var reports = new ReportFunctions(h.Services);
+        var answers = new List<Answer>();
+        for (int i = 0; i < 3; i++)
+        {
+            var req = h.Request("GET", "/api/reports", RunningService.KeyA);
+            answers.Add(await WorkerHarness.RunAsync(req, reports.ListReports(req)));
+        }
+        Assert.Equal([200, 200], answers.Take(2).Select(a => a.Status));
+        answers[2].AssertProblem(429, Api.ProblemCodes.RateLimited);
+        Assert.True(int.Parse(answers[2].Headers.RetryAfter.ToString(), System.Globalization.CultureInfo.InvariantCulture) >= 1);
+        var other = h.Request("GET", "/api/reports", RunningService.KeyB);
+        Assert.Equal(200, (await WorkerHarness.RunAsync(other, reports.ListReports(other))).Status);
+    }
+}

@@ -20,10 +20,12 @@ public sealed class WorkerHarness : IDisposable
     public IBlobStore Store => Services.GetRequiredService<IBlobStore>();
     public ReportRepository Repository => Services.GetRequiredService<ReportRepository>();
 
-    public WorkerHarness()
+    /// <param name="settings">Settings over the test settings (limits, say).</param>
+    public WorkerHarness(IDictionary<string, string?>? settings = null)
     {
+        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { [StorageSettings.Root] = Root };
         var config = new ConfigurationBuilder()
-            .AddInMemoryCollection(RunningService.Settings(new Dictionary<string, string?> { [StorageSettings.Root] = Root }))
+            .AddInMemoryCollection(RunningService.Settings(all))
             .Build();
         var services = new ServiceCollection();
         services.AddLogging();

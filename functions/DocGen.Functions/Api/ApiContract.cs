@@ -8,7 +8,7 @@ namespace DocGen.Functions.Api;
 /// <summary>What an operation takes in its body.</summary>
 public enum BodyKind { None, Report, ReportOrOffice, Pdf, Document, Compilation }
 
-/// <summary>What a successful answer carries: a JSON body of a named schema, or a file.</summary>
+/// <summary>What a successful answer carries: a JSON body of a named schema, a file, or (no content type) a redirect to the file.</summary>
 public sealed record Success(int Status, string ContentType, string? Schema = null, string Description = "成功");
 
 /// <summary>A problem an operation can answer with, and the codes it can carry.</summary>
@@ -34,12 +34,19 @@ public static class ApiContracts
     private static readonly Failure StoreFull = new(507, StorageErrorCodes.StorageFull);
     private static readonly Failure StoreUnavailable = new(503, StorageErrorCodes.StorageReadOnly, StorageErrorCodes.StorageBusy);
 
+    /// <summary>A render refused for now: every slot busy and the queue full, or the deadline passed (Retry-After).</summary>
+    private static readonly Failure RenderUnavailable = new(503, ProblemCodes.RenderBusy, ProblemCodes.RenderDeadlineExceeded);
+
+    /// <summary>A download answered with a link to the blob, when download links are on (Azure).</summary>
+    private static readonly Success Redirect = new(307, "", Description: "重定向到文件的短时只读链接（启用下载链接时）");
+
     private static readonly Failure NoKey = new(401, ProblemCodes.ApiKeyMissing, ProblemCodes.ApiKeyInvalid);
+    private static readonly Failure TooMany = new(429, ProblemCodes.RateLimited);
     private static readonly Failure Missing = new(404, ProblemCodes.NotFound);
     private static readonly Failure Internal = new(500, ProblemCodes.InternalError);
 
     private static OperationContract Keyed(string english, BodyKind body, Success[] answers, params Failure[] failures) =>
-        new(english, body, answers, [NoKey, .. failures, Internal]);
+        new(english, body, answers, [NoKey, .. failures, TooMany, Internal]);
 
     public static IReadOnlyDictionary<string, OperationContract> All { get; } = new Dictionary<string, OperationContract>
     {
@@ -51,7 +58,7 @@ public static class ApiContracts
             new(413, ProblemCodes.BodyTooLarge, ReportLimits.TooLargeCode),
             new(415, ProblemCodes.UnsupportedMediaType),
             new(422, ProblemCodes.ReportInvalid, StorageErrorCodes.InvalidAgency, StorageErrorCodes.InvalidYear),
-            StoreFull, StoreUnavailable),
+            StoreFull, new(503, [.. StoreUnavailable.Codes, .. RenderUnavailable.Codes])),
         [Operations.ListReports] = Keyed("List the stored reports of an agency, optionally of one year; the compiling office gives only the year for every agency's reports of it (paged: limit, continuation)", BodyKind.None,
             [new(200, Json, ApiSchemas.ReportList)],
             new(400, [ProblemCodes.AgencyRequired, ProblemCodes.InvalidYear, ProblemCodes.InvalidLimit, ProblemCodes.InvalidContinuation, .. Repeated]),
@@ -85,13 +92,14 @@ public static class ApiContracts
             new(403, ProblemCodes.AgencyForbidden),
             new(413, ProblemCodes.BodyTooLarge, ReportLimits.TooLargeCode),
             new(415, ProblemCodes.UnsupportedMediaType),
-            new(422, ProblemCodes.ReportInvalid, StorageErrorCodes.InvalidAgency)),
+            new(422, ProblemCodes.ReportInvalid, StorageErrorCodes.InvalidAgency),
+            RenderUnavailable),
         [Operations.GetReport] = Keyed("The manifest and links of a report", BodyKind.None,
             [new(200, Json, ApiSchemas.ReportDescription)], Missing),
         [Operations.GetReportDocx] = Keyed("Download the report's .docx", BodyKind.None,
-            [new(200, Docx, Description: "报告的Word文档")], Missing),
+            [new(200, Docx, Description: "报告的Word文档"), Redirect], Missing),
         [Operations.GetReportPdf] = Keyed("Download the report's PDF", BodyKind.None,
-            [new(200, Pdf, Description: "报告的PDF")], Missing),
+            [new(200, Pdf, Description: "报告的PDF"), Redirect], Missing),
         [Operations.UploadSigned] = Keyed("Archive the signed PDF as the next version (never replaced or deleted)", BodyKind.Pdf,
             [new(201, Json, ApiSchemas.SignedVersion, "已归档")],
             Missing,
@@ -110,7 +118,7 @@ public static class ApiContracts
             [new(200, Json, Description: "版本定义")], [Missing, Internal]),
         [Operations.GetWorkbookTemplate] = new("The empty workbook of an edition, for departments to fill in", BodyKind.None,
             [new(200, Xlsx, Description: "空白填报工作簿")], [Missing, Internal]),
-        [Operations.Health] = new("Service status: storage writable, fonts found", BodyKind.None,
+        [Operations.Health] = new("Service status: storage writable, fonts found, templates loaded", BodyKind.None,
             [new(200, Json, ApiSchemas.Health, "全部检查通过"), new(503, Json, ApiSchemas.Health, "有检查未通过（见checks）")], [Internal]),
         [Operations.Schema] = new("The JSON Schema of report JSON", BodyKind.None, [new(200, "application/schema+json", Description: "JSON Schema")], [Internal]),
         [Operations.OpenApi] = new("This OpenAPI document", BodyKind.None, [new(200, Json, Description: "OpenAPI 3.1")], [Internal]),

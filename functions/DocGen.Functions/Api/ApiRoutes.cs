@@ -13,8 +13,46 @@ public static class ApiRoutes
     public static ApiRoute Named(string name) =>
         ByName.TryGetValue(name, out var route) ? route : throw new KeyNotFoundException($"no API operation named {name}");
 
-    /// <summary>Runs <paramref name="route"/> for a request, in either front end. Exceptions are left to the front end's error handler.</summary>
+    /// <summary>
+    /// Runs <paramref name="route"/> for a request, in either front end, and logs it (<see cref="RequestLog"/>).
+    /// Exceptions are left to the front end's error handler.
+    /// </summary>
     public static async Task<IResult> RunAsync(ApiRoute route, HttpContext http)
+    {
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            // Logged once the answer is written: a download's status (200, 304) is only known then.
+            return new LoggedResult(await AuthorizeAndRunAsync(route, http), route, start);
+        }
+        catch (Exception e)
+        {
+            RequestLog.Write(http, route, RequestLog.StatusOf(e, http), System.Diagnostics.Stopwatch.GetElapsedTime(start));
+            throw;
+        }
+    }
+
+    /// <summary>Writes the answer, then its log line.</summary>
+    private sealed class LoggedResult(IResult inner, ApiRoute route, long start) : IResult, IStatusCodeHttpResult
+    {
+        public int? StatusCode => (inner as IStatusCodeHttpResult)?.StatusCode;
+
+        public async Task ExecuteAsync(HttpContext http)
+        {
+            try
+            {
+                await inner.ExecuteAsync(http);
+            }
+            catch (Exception e)
+            {
+                RequestLog.Write(http, route, RequestLog.StatusOf(e, http), System.Diagnostics.Stopwatch.GetElapsedTime(start));
+                throw;
+            }
+            RequestLog.Write(http, route, http.Response.StatusCode, System.Diagnostics.Stopwatch.GetElapsedTime(start));
+        }
+    }
+
+    private static async Task<IResult> AuthorizeAndRunAsync(ApiRoute route, HttpContext http)
     {
         // ?agency=a&agency=b would otherwise read as the agency "a,b".
         foreach (var (name, values) in http.Request.Query)
@@ -26,6 +64,11 @@ public static class ApiRoutes
             if (string.IsNullOrEmpty(presented)) return Problems.MissingKey();
             var caller = http.RequestServices.GetRequiredService<ApiKeys>().Find(presented);
             if (caller is null) return Problems.UnknownKey();
+            if (http.Service<KeyRateLimiter>().Refuse(presented) is { } wait)
+            {
+                http.Service<RenderTelemetry>().RateLimited();
+                return Problems.RateLimited(wait);
+            }
             http.Items[typeof(Caller)] = caller;
         }
         return await route.Handler(http);

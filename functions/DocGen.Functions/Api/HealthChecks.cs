@@ -45,3 +45,46 @@ public sealed class FontsHealthCheck(DocumentRenderer renderer) : IHealthCheck
             : HealthCheckResult.Unhealthy($"找不到字体：{string.Join("、", missing)}（请配置{ServiceSettings.FontDirectory}或安装字体）"));
     }
 }
+
+/// <summary>
+/// The Word template of every edition is in the build and opens with its content controls: without one, no
+/// .docx of that edition can be filled.
+/// </summary>
+public sealed class TemplatesHealthCheck : IHealthCheck
+{
+    public const string Name = "templates";
+
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var faults = Faults(e => DocGen.Core.Word.WordRenderer.EmbeddedTemplate(e.Id));
+        return Task.FromResult(faults.Count == 0
+            ? HealthCheckResult.Healthy($"{DocGen.Core.Editions.EditionCatalog.All.Count}个版本的模板均已载入")
+            : HealthCheckResult.Unhealthy($"模板有误：{string.Join("；", faults)}"));
+    }
+
+    /// <summary>What is wrong with the templates <paramref name="template"/> gives, one line per edition at fault.</summary>
+    internal static List<string> Faults(Func<DocGen.Core.Editions.Edition, byte[]?> template)
+    {
+        var faults = new List<string>();
+        foreach (var edition in DocGen.Core.Editions.EditionCatalog.All)
+        {
+            if (template(edition) is not { } bytes)
+            {
+                faults.Add($"{edition.Id}版本没有模板");
+                continue;
+            }
+            try
+            {
+                using var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(bytes), false);
+                var body = doc.MainDocumentPart?.Document?.Body;
+                if (body is null || !body.Descendants<DocumentFormat.OpenXml.Wordprocessing.SdtElement>().Any())
+                    faults.Add($"{edition.Id}版本的模板没有内容控件");
+            }
+            catch (Exception e) when (e is DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or InvalidDataException or IOException or FileFormatException)
+            {
+                faults.Add($"{edition.Id}版本的模板不是可读取的Word文档");
+            }
+        }
+        return faults;
+    }
+}

@@ -70,8 +70,9 @@ public sealed class IncomingReports(ReportGeneration generation, IBlobStore stor
         {
             receipt = await GenerateAsync(agency, content, ct);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException and not RenderUnavailableException)
         {
+            // A render refused for now (busy) propagates, so the trigger retries it.
             // A fault of ours on this upload: retrying would fail the same way, so answer it instead.
             log.LogError(e, "Generating {Path} failed", upload);
             receipt = Rejected(e is StorageException se ? se.Code : ProblemCodes.GenerationFailed,

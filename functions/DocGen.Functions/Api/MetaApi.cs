@@ -10,7 +10,7 @@ public static class MetaApi
 
     public static IReadOnlyList<ApiRoute> Routes { get; } =
     [
-        new(Operations.Health, "GET", ApiPaths.Health, Access.Open, Health, "服务状态：存储可读写、字体齐全"),
+        new(Operations.Health, "GET", ApiPaths.Health, Access.Open, Health, "服务状态：存储可读写、字体齐全、模板已载入"),
         new(Operations.Schema, "GET", ApiPaths.Schema, Access.Open,
             _ => Task.FromResult(Results.Text(Schema.Value, "application/schema+json; charset=utf-8")), "报告JSON的JSON Schema"),
         new(Operations.OpenApi, "GET", ApiPaths.OpenApi, Access.Open,

@@ -77,7 +77,7 @@ public static class OpenApiDocument
             });
 
         var responses = new JsonObject();
-        foreach (var answer in contract.Answers)
+        foreach (var answer in contract.Answers.Where(a => a.ContentType.Length > 0))
             responses[answer.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = new JsonObject
             {
                 ["description"] = answer.Description,
@@ -110,6 +110,12 @@ public static class OpenApiDocument
                     },
                 },
             };
+
+        foreach (var redirect in contract.Answers.Where(a => a.ContentType.Length == 0))
+            responses[redirect.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = RedirectAnswer(redirect.Description);
+        // Where waiting helps, the problem says how long.
+        foreach (var failure in contract.Failures.Where(f => f.Status is 429 or 503))
+            responses[failure.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)]!["headers"] = RetryAfterHeader();
 
         var operation = new JsonObject
         {
@@ -180,13 +186,40 @@ public static class OpenApiDocument
         head["operationId"] = route.Name + "Head";
         head["summary"] = $"{route.Summary}（只取响应头） / headers of the download only";
         foreach (var (_, response) in ((JsonObject)head["responses"]!).ToList()) ((JsonObject)response!).Remove("content");
+        // HEAD is always answered by the service itself, never with a link.
+        ((JsonObject)head["responses"]!).Remove("307");
         return head;
     }
+
+    /// <summary>A redirect to the file, with no body.</summary>
+    private static JsonObject RedirectAnswer(string description) => new()
+    {
+        ["description"] = description,
+        ["headers"] = new JsonObject
+        {
+            ["Location"] = new JsonObject
+            {
+                ["description"] = "文件的短时只读链接 / A short-lived read-only link to the file",
+                ["schema"] = new JsonObject { ["type"] = "string", ["format"] = "uri" },
+            },
+        },
+    };
+
+    /// <summary>The seconds to wait, on the answers where waiting helps.</summary>
+    private static JsonObject RetryAfterHeader() => new()
+    {
+        ["Retry-After"] = new JsonObject
+        {
+            ["description"] = "多少秒后可重试 / Seconds to wait before retrying",
+            ["schema"] = new JsonObject { ["type"] = "integer", ["minimum"] = 1 },
+        },
+    };
 
     private static string Reason(int status) => status switch
     {
         400 => "请求无效", 401 => "缺少或无效的API密钥", 403 => "无权操作该机关的报告", 404 => "找不到",
-        409 => "与已存储的内容冲突", 413 => "请求体过大", 415 => "内容类型不支持", 422 => "内容有错误", 500 => "服务内部错误",
+        409 => "与已存储的内容冲突", 413 => "请求体过大", 415 => "内容类型不支持", 422 => "内容有错误", 429 => "请求过于频繁（见Retry-After）", 500 => "服务内部错误",
+        503 => "暂时不可用（见Retry-After）", 507 => "存储空间已满",
         _ => "错误",
     };
 }

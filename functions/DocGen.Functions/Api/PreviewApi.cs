@@ -16,7 +16,7 @@ public static class PreviewApi
 
     private static async Task<IResult> Preview(HttpContext http)
     {
-        var (renderer, limits, ct) = (http.Service<DocumentRenderer>(), http.Service<Limits>(), http.RequestAborted);
+        var (gate, limits, ct) = (http.Service<RenderGate>(), http.Service<Limits>(), http.RequestAborted);
         if (!RequestBody.IsJson(http.Request)) return RequestBody.WrongType("application/json");
         var body = await RequestBody.ReadAsync(http.Request, limits.MaxBodyBytes, ct);
         if (body is null) return RequestBody.TooLarge(limits.MaxBodyBytes);
@@ -24,12 +24,14 @@ public static class PreviewApi
         if (!read.Ok) return Problems.Of(400, "INVALID_REPORT_JSON", "请求体不是有效的报告JSON", read.Errors);
         var report = read.Report!;
         string agency = StorageNames.ValidateAgency(report.Agency);
+        http.Facts().Agency = agency;
         if (!http.Caller().May(agency)) return Problems.Of(403, "AGENCY_FORBIDDEN", $"此API密钥不能预览“{agency}”的报告");
         var findings = ReportValidator.Validate(report);
         int errors = findings.Count(f => f.Severity == Severity.Error);
         if (errors > 0) return Problems.Of(422, "REPORT_INVALID", $"报告有{errors}个错误，未生成预览", findings);
 
-        var docs = await Task.Run(() => renderer.Render(report, OutputFormats.Pdf), ct);
+        var docs = await gate.RenderAsync(report, OutputFormats.Pdf, "preview", null, ct);
+        http.Facts().Pages = docs.PdfResult?.Pages.Count;
         return Results.File(docs.Pdf!, "application/pdf");
     }
 }

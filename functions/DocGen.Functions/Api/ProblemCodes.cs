@@ -26,6 +26,12 @@ public static class ProblemCodes
     public const string CompilingOfficeOnly = "COMPILING_OFFICE_ONLY";
     public const string ExpectedAgenciesRequired = "EXPECTED_AGENCIES_REQUIRED";
     public const string InvalidCompilationRequest = "INVALID_COMPILATION_REQUEST";
+    /// <summary>429: this key sent more requests than the per-key rate limit allows.</summary>
+    public const string RateLimited = "RATE_LIMITED";
+    /// <summary>503: every render slot of this instance is busy and the queue is full.</summary>
+    public const string RenderBusy = "RENDER_BUSY";
+    /// <summary>503: the render did not finish before the deadline and was stopped.</summary>
+    public const string RenderDeadlineExceeded = "RENDER_DEADLINE_EXCEEDED";
     /// <summary>Receipts of the blob trigger only.</summary>
     public const string BlobEmpty = "BLOB_EMPTY";
     public const string BlobNotUtf8 = "BLOB_NOT_UTF8";

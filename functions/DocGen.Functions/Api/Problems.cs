@@ -24,9 +24,15 @@ public static class Problems
             ? Of(413, ReportLimits.TooLargeCode, "报告超出篇幅上限，未处理", findings)
             : Of(400, ProblemCodes.InvalidReportJson, "请求体不是有效的报告JSON", findings);
 
+    /// <summary>429: the key is over its rate limit.</summary>
+    public static IResult RateLimited(TimeSpan wait) =>
+        new RetryAfter(Of(429, ProblemCodes.RateLimited, $"请求过于频繁，请{Seconds(wait)}秒后重试"), wait);
+
     public static IResult MissingKey() => Of(401, ProblemCodes.ApiKeyMissing, $"缺少API密钥：请在请求头{ApiKeys.Header}中提供");
     public static IResult UnknownKey() => Of(401, ProblemCodes.ApiKeyInvalid, "API密钥无效");
     public static IResult NotFound(string what) => Of(404, ProblemCodes.NotFound, $"找不到{what}");
+
+    internal static int Seconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
 
     public static IResult ForStatus(int status) => status switch
     {
@@ -38,14 +44,17 @@ public static class Problems
     };
 
     /// <summary>Answers a failed request in either front end: the problem document, with Retry-After where waiting helps.</summary>
-    public static Task WriteAsync(HttpContext http, Exception? error)
-    {
-        if (error is StorageUnavailableException { RetryAfter: { } wait })
-            http.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return FromException(error).ExecuteAsync(http);
-    }
+    public static Task WriteAsync(HttpContext http, Exception? error) => FromException(error).ExecuteAsync(http);
 
+    /// <summary>The answer to an exception, with Retry-After where waiting helps.</summary>
     public static IResult FromException(Exception? error) => error switch
+    {
+        StorageUnavailableException { RetryAfter: { } wait } e => new RetryAfter(Problem(e), wait),
+        RenderUnavailableException e => new RetryAfter(Of(503, e.Code, e.Message), e.RetryAfter),
+        _ => Problem(error),
+    };
+
+    private static IResult Problem(Exception? error) => error switch
     {
         StorageUnavailableException e => Of(e.Kind == StorageFaultKind.Full ? 507 : 503, e.Code,
             e.Kind == StorageFaultKind.Full ? "存储空间已满，报告未保存，请联系管理员" : "存储暂时不可用，报告未保存，请稍后重试"),
@@ -60,3 +69,15 @@ public static class Problems
     };
 }
 
+
+/// <summary>A problem with a Retry-After header (whole seconds, at least 1).</summary>
+internal sealed class RetryAfter(IResult problem, TimeSpan wait) : IResult, IStatusCodeHttpResult
+{
+    public int? StatusCode => (problem as IStatusCodeHttpResult)?.StatusCode;
+
+    public Task ExecuteAsync(HttpContext http)
+    {
+        http.Response.Headers.RetryAfter = Problems.Seconds(wait).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return problem.ExecuteAsync(http);
+    }
+}

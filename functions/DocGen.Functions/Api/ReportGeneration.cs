@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using DocGen.Core.Editions;
@@ -22,19 +21,33 @@ public abstract record Generation
     /// <summary>The report was read but has errors.</summary>
     public sealed record Invalid(Report Report, IReadOnlyList<Finding> Findings) : Generation;
     /// <summary>The documents are stored; <see cref="Created"/> is false when the same input was stored before.</summary>
-    public sealed record Stored(ReportManifest Manifest, IReadOnlyList<Finding> Warnings, bool Created) : Generation;
+    public sealed record Stored(ReportManifest Manifest, IReadOnlyList<Finding> Warnings, bool Created) : Generation
+    {
+        /// <summary>Pages of the PDF rendered for this request; null when nothing was rendered (stored before, or no PDF).</summary>
+        public int? Pages { get; init; }
+    }
 }
 
 /// <summary>
 /// Read, check, render and store one report. The report id is a hash of the report as DocGen writes it
 /// (and of the formats asked for), so the same input always gets the same id and is stored once.
 /// </summary>
-public sealed class ReportGeneration(ReportRepository repository, DocumentRenderer renderer)
+public sealed class ReportGeneration(ReportRepository repository, RenderGate gate)
 {
     public static readonly string Version = typeof(ReportGeneration).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
-    /// <summary>Renders in progress by id: concurrent requests for one id share the first one's work (first writer wins).</summary>
-    private readonly ConcurrentDictionary<string, Lazy<Task<(ReportManifest Manifest, bool Created)>>> _inFlight = new(StringComparer.Ordinal);
+    /// <summary>
+    /// One id's render, shared by every request for that id (first writer wins). It is cancelled when the last
+    /// request waiting for it has gone, never while one still waits; the gate stops it at the deadline.
+    /// </summary>
+    private sealed class SharedWork
+    {
+        public readonly CancellationTokenSource Cancel = new();
+        public Task<(ReportManifest Manifest, bool Created, int? Pages)> Task = null!;
+        public int Waiters;
+    }
+
+    private readonly Dictionary<string, SharedWork> _inFlight = new(StringComparer.Ordinal);
 
     public async Task<Generation> GenerateAsync(byte[] body, Caller caller, OutputFormats formats, DateTimeOffset now, CancellationToken ct)
     {
@@ -60,33 +73,64 @@ public sealed class ReportGeneration(ReportRepository repository, DocumentRender
         if (await repository.GetReportAsync(agency, report.Year, id, cancellationToken: ct) is { } existing)
             return new Generation.Stored(existing, findings, Created: false);
 
-        var work = new Lazy<Task<(ReportManifest Manifest, bool Created)>>(() => RenderAndSaveAsync(report, agency, id, canonical, findings, formats, now));
-        var shared = _inFlight.GetOrAdd(id, work);
-        bool mine = ReferenceEquals(shared, work);
+        var (work, mine) = Join(id, cancel => RenderAndSaveAsync(report, agency, id, canonical, findings, formats, now, cancel));
         try
         {
             // Only the request whose work completed the report answers 201; the others waited for it and answer 200.
-            var (manifest, created) = await shared.Value.WaitAsync(ct);
-            return new Generation.Stored(manifest, findings, Created: mine && created);
+            var (manifest, created, pages) = await work.Task.WaitAsync(ct);
+            return new Generation.Stored(manifest, findings, Created: mine && created) { Pages = pages };
         }
         finally
         {
-            if (mine) _inFlight.TryRemove(new KeyValuePair<string, Lazy<Task<(ReportManifest, bool)>>>(id, work));
+            Leave(id, work);
         }
+    }
+
+    /// <summary>The work of <paramref name="id"/> in flight, or a new one started (a cancelled one is not joined).</summary>
+    private (SharedWork Work, bool Mine) Join(string id, Func<CancellationToken, Task<(ReportManifest, bool, int?)>> start)
+    {
+        SharedWork work;
+        lock (_inFlight)
+        {
+            if (_inFlight.TryGetValue(id, out var running) && !running.Cancel.IsCancellationRequested)
+            {
+                running.Waiters++;
+                return (running, false);
+            }
+            work = new SharedWork { Waiters = 1 };
+            _inFlight[id] = work;
+            // Started under the lock so that no one joins a work without a task; it runs off this thread at once.
+            work.Task = Task.Run(() => start(work.Cancel.Token), CancellationToken.None);
+        }
+        return (work, true);
+    }
+
+    /// <summary>A request for <paramref name="id"/> is done (answered, or gone): the last one out stops an unfinished render.</summary>
+    private void Leave(string id, SharedWork work)
+    {
+        bool stop;
+        lock (_inFlight)
+        {
+            if (--work.Waiters > 0) return;
+            if (_inFlight.TryGetValue(id, out var current) && ReferenceEquals(current, work)) _inFlight.Remove(id);
+            stop = !work.Task.IsCompleted;
+        }
+        if (stop) work.Cancel.Cancel();
     }
 
     /// <summary>
     /// The work of one id, not tied to any one caller's cancellation: others may be waiting for it. Another process
     /// finishing first makes <see cref="ReportRepository.SaveOnceAsync"/> return its manifest and write nothing.
+    /// <paramref name="cancel"/> stops the render; a rendered report is saved whole (a save stopped half way would
+    /// only leave work for the sweep).
     /// </summary>
-    private async Task<(ReportManifest Manifest, bool Created)> RenderAndSaveAsync(Report report, string agency, string id, byte[] canonical,
-        IReadOnlyList<Finding> findings, OutputFormats formats, DateTimeOffset now)
+    private async Task<(ReportManifest Manifest, bool Created, int? Pages)> RenderAndSaveAsync(Report report, string agency, string id, byte[] canonical,
+        IReadOnlyList<Finding> findings, OutputFormats formats, DateTimeOffset now, CancellationToken cancel)
     {
         // A request that finished just before this one joined has completed the report: nothing to do.
-        if (await repository.GetReportAsync(agency, report.Year, id) is { } done) return (done, false);
-        // Layout and font subsetting are CPU work; keep them off the request's synchronous path.
-        var docs = await Task.Run(() => renderer.Render(report, formats));
-        return await repository.SaveOnceAsync(new NewReport
+        if (await repository.GetReportAsync(agency, report.Year, id, cancellationToken: cancel) is { } done) return (done, false, null);
+        var docs = await gate.RenderAsync(report, formats, "report", id, cancel);
+        var (manifest, created) = await repository.SaveOnceAsync(new NewReport
         {
             Agency = agency,
             Year = report.Year,
@@ -99,6 +143,7 @@ public sealed class ReportGeneration(ReportRepository repository, DocumentRender
             DocGenVersion = Version,
             CreatedAt = now,
         });
+        return (manifest, created, docs.PdfResult?.Pages.Count);
     }
 
     public static string ReportId(byte[] canonicalJson, OutputFormats formats)

@@ -30,7 +30,9 @@ public static class ReportsApi
         if (problem is not null) return problem;
         if (body is null) return RequestBody.TooLarge(limits.MaxBodyBytes);
 
-        return await generation.GenerateAsync(body, http.Caller(), wanted, clock.GetUtcNow(), ct) switch
+        var outcome = await generation.GenerateAsync(body, http.Caller(), wanted, clock.GetUtcNow(), ct);
+        RecordFacts(http, outcome);
+        return outcome switch
         {
             Generation.Unreadable u => Problems.Unreadable(u.Findings),
             Generation.Forbidden f => Problems.Of(403, ProblemCodes.AgencyForbidden, $"此API密钥不能提交“{f.Agency}”的报告"),
@@ -41,6 +43,19 @@ public static class ReportsApi
                 ? Results.Created($"/api/reports/{s.Manifest.ReportId}", Describe(s.Manifest, s.Warnings))
                 : Results.Ok(Describe(s.Manifest, s.Warnings)),
             _ => throw new InvalidOperationException(),
+        };
+    }
+
+    /// <summary>The agency, report and pages of a generation, for the request's log line.</summary>
+    private static void RecordFacts(HttpContext http, Generation outcome)
+    {
+        var facts = http.Facts();
+        (facts.Agency, facts.ReportId, facts.Pages) = outcome switch
+        {
+            Generation.Stored s => (s.Manifest.Agency, s.Manifest.ReportId, s.Pages),
+            Generation.Invalid i => (i.Report.Agency, null, null),
+            Generation.Forbidden f => (f.Agency, null, null),
+            _ => (facts.Agency, facts.ReportId, facts.Pages),
         };
     }
 
@@ -105,6 +120,7 @@ public static class ReportsApi
         var manifest = await Find(id, http);
         var file = manifest?.GetFile(name);
         if (file is null) return Problems.NotFound($"报告{id}的{name}");
+        if (await LinkAsync(http, manifest!, file) is { } link) return link;
         var stream = await http.Service<ReportRepository>().OpenFileAsync(id, name, http.RequestAborted);
         if (stream is null) return Problems.NotFound($"报告{id}的{name}");
         // The report's own name, and its SHA-256 as the entity tag, so If-None-Match answers 304 without the body.
@@ -112,6 +128,24 @@ public static class ReportsApi
         http.Response.ContentLength = file.Size;
         return Results.Stream(stream, file.ContentType, DownloadName(manifest!, Path.GetExtension(name)),
             entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{file.Sha256}\""));
+    }
+
+    /// <summary>
+    /// With download links on (<see cref="ServiceSettings.DownloadLinkMinutes"/>) and a store that signs them, a GET is
+    /// answered with 307 to a short-lived read-only link, so the file does not pass through the service. HEAD and a
+    /// matching If-None-Match are still answered here.
+    /// </summary>
+    private static async Task<IResult?> LinkAsync(HttpContext http, ReportManifest manifest, ManifestFile file)
+    {
+        var lifetime = http.Service<Downloads>().LinkLifetime;
+        if (lifetime <= TimeSpan.Zero || !HttpMethods.IsGet(http.Request.Method)) return null;
+        string tag = $"\"{file.Sha256}\"";
+        if (http.Request.Headers.IfNoneMatch.Any(v => v is not null && (v == "*" || v.Split(',').Any(t => t.Trim() == tag)))) return null;
+        var link = await http.Service<ReportRepository>().ReadLinkAsync(manifest, file.Name, http.Service<TimeProvider>().GetUtcNow(), lifetime,
+            DownloadName(manifest, Path.GetExtension(file.Name)), http.RequestAborted);
+        if (link is null) return null;
+        http.Response.Headers.CacheControl = "no-store";
+        return Results.Redirect(link.AbsoluteUri, permanent: false, preserveMethod: true);
     }
 
     /// <summary>What a browser saves a document as: 某县人民政府2024年政府信息公开工作年度报告.pdf.</summary>
@@ -122,7 +156,9 @@ public static class ReportsApi
     {
         if (!IsWellFormedId(id)) return null;
         var manifest = await http.Service<ReportRepository>().GetReportAsync(id, cancellationToken: http.RequestAborted);
-        return manifest is not null && http.Caller().May(manifest.Agency) ? manifest : null;
+        if (manifest is null || !http.Caller().May(manifest.Agency)) return null;
+        http.Facts().Agency = manifest.Agency;
+        return manifest;
     }
 
     private static bool IsWellFormedId(string id) =>
