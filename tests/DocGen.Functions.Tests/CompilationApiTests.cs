@@ -40,14 +40,7 @@ public abstract class CompilationApiTests : IAsyncLifetime
         return JsonDocument.Parse(body).RootElement.Clone();
     }
 
-    private static async Task AssertProblem(HttpResponseMessage response, HttpStatusCode status, string code)
-    {
-        string body = await response.Content.ReadAsStringAsync();
-        Assert.True(status == response.StatusCode, $"expected {status}, got {response.StatusCode}: {body}");
-        var json = JsonDocument.Parse(body).RootElement;
-        Assert.Equal(code, json.GetProperty("code").GetString());
-        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", json.GetProperty("title").GetString());
-    }
+    private static Task AssertProblem(HttpResponseMessage response, HttpStatusCode status, string code) => ApiTests.AssertProblem(response, status, code);
 
     /// <summary>Stores a report (the compiling office may store any agency's) and returns its id.</summary>
     private async Task<string> Store(Report report)
