@@ -19,6 +19,10 @@ public static class ProblemCodes
     public const string InternalError = "INTERNAL_ERROR";
     public const string RepeatedParameter = "REPEATED_PARAMETER";
     public const string NothingImported = "NOTHING_IMPORTED";
+    /// <summary>Receipts of the blob trigger only.</summary>
+    public const string BlobEmpty = "BLOB_EMPTY";
+    public const string BlobNotUtf8 = "BLOB_NOT_UTF8";
+    public const string GenerationFailed = "GENERATION_FAILED";
     /// <summary>The compiling office's operations and lists.</summary>
     public const string InvalidLimit = "INVALID_LIMIT";
     public const string InvalidContinuation = "INVALID_CONTINUATION";
@@ -26,8 +30,4 @@ public static class ProblemCodes
     public const string CompilingOfficeOnly = "COMPILING_OFFICE_ONLY";
     public const string ExpectedAgenciesRequired = "EXPECTED_AGENCIES_REQUIRED";
     public const string InvalidCompilationRequest = "INVALID_COMPILATION_REQUEST";
-    /// <summary>Receipts of the blob trigger only.</summary>
-    public const string BlobEmpty = "BLOB_EMPTY";
-    public const string BlobNotUtf8 = "BLOB_NOT_UTF8";
-    public const string GenerationFailed = "GENERATION_FAILED";
 }
