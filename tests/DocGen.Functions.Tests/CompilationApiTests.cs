@@ -174,6 +174,8 @@ public abstract class CompilationApiTests : IAsyncLifetime
         await AssertProblem(await office.PostAsync("/api/reports/sum", RunningService.Json("""{"agency": "某市", "year": "二〇二四"}""")),
             HttpStatusCode.BadRequest, "INVALID_COMPILATION_REQUEST");
         await AssertProblem(await office.PostAsync("/api/reports/sum", RunningService.Json("{")), HttpStatusCode.BadRequest, "INVALID_COMPILATION_REQUEST");
+        await AssertProblem(await office.PostAsync("/api/reports/sum", RunningService.Json($$"""{"agency": "{{city}}", "year": {{Year}}, "agency2": "x"}""")),
+            HttpStatusCode.BadRequest, "INVALID_COMPILATION_REQUEST");
         using var agency = Service.Client(RunningService.KeyA);
         await AssertProblem(await agency.PostAsync("/api/reports/sum", RunningService.Json(JsonSerializer.Serialize(new { agency = city, year = Year }))),
             HttpStatusCode.Forbidden, "COMPILING_OFFICE_ONLY");
