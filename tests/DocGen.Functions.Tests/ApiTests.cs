@@ -34,7 +34,7 @@ public abstract class ApiTests : IAsyncLifetime
     private static async Task<JsonElement> Json(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
 
-    private static async Task AssertProblem(HttpResponseMessage response, HttpStatusCode status, string code)
+    internal static async Task AssertProblem(HttpResponseMessage response, HttpStatusCode status, string code)
     {
         string body = await response.Content.ReadAsStringAsync();
         Assert.True(status == response.StatusCode, $"expected {status}, got {response.StatusCode}: {body}");

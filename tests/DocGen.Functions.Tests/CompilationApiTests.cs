@@ -40,14 +40,7 @@ public abstract class CompilationApiTests : IAsyncLifetime
         return JsonDocument.Parse(body).RootElement.Clone();
     }
 
-    private static async Task AssertProblem(HttpResponseMessage response, HttpStatusCode status, string code)
-    {
-        string body = await response.Content.ReadAsStringAsync();
-        Assert.True(status == response.StatusCode, $"expected {status}, got {response.StatusCode}: {body}");
-        var json = JsonDocument.Parse(body).RootElement;
-        Assert.Equal(code, json.GetProperty("code").GetString());
-        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", json.GetProperty("title").GetString());
-    }
+    private static Task AssertProblem(HttpResponseMessage response, HttpStatusCode status, string code) => ApiTests.AssertProblem(response, status, code);
 
     /// <summary>Stores a report (the compiling office may store any agency's) and returns its id.</summary>
     private async Task<string> Store(Report report)
@@ -181,6 +174,8 @@ public abstract class CompilationApiTests : IAsyncLifetime
         await AssertProblem(await office.PostAsync("/api/reports/sum", RunningService.Json("""{"agency": "某市", "year": "二〇二四"}""")),
             HttpStatusCode.BadRequest, "INVALID_COMPILATION_REQUEST");
         await AssertProblem(await office.PostAsync("/api/reports/sum", RunningService.Json("{")), HttpStatusCode.BadRequest, "INVALID_COMPILATION_REQUEST");
+        await AssertProblem(await office.PostAsync("/api/reports/sum", RunningService.Json($$"""{"agency": "{{city}}", "year": {{Year}}, "agency2": "x"}""")),
+            HttpStatusCode.BadRequest, "INVALID_COMPILATION_REQUEST");
         using var agency = Service.Client(RunningService.KeyA);
         await AssertProblem(await agency.PostAsync("/api/reports/sum", RunningService.Json(JsonSerializer.Serialize(new { agency = city, year = Year }))),
             HttpStatusCode.Forbidden, "COMPILING_OFFICE_ONLY");

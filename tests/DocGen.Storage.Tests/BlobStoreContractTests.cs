@@ -289,6 +289,32 @@ public abstract class BlobStoreContractTests
     }
 
     [Fact]
+    public async Task The_reports_of_a_year_are_paged_by_agency_then_id()
+    {
+        // A year no other test writes, so the store's other reports stay out of this list.
+        int year = 5000 + Random.Shared.Next(4000);
+        string u = Unique(), yi = "乙局" + u, jia = "甲局" + u, ding = "丁局" + u, bing = "丙局" + u;
+        var saved = new[] { await Repository.SaveAsync(Report(jia, year)), await Repository.SaveAsync(Report(yi, year)), await Repository.SaveAsync(Report(yi, year)) };
+        await Repository.SaveAsync(Report(jia, year + 1));
+        // Without a manifest a report is incomplete: neither listed nor counted as submitted.
+        await Store.WriteBytesAsync(ReportLayout.ReportFile(bing, year, Unique(), ReportFileNames.Input), Utf8("{}"), ContentTypes.Json);
+        var order = saved.OrderBy(m => m.Agency, StringComparer.Ordinal).ThenBy(m => m.ReportId, StringComparer.Ordinal).Select(m => m.ReportId).ToList();
+
+        var first = await Repository.ListYearAsync(year, 2);
+        Assert.Equal(order[..2], first.Reports.Select(m => m.ReportId));
+        Assert.NotNull(first.Next);
+        // Stored between the pages: one that sorts before the cursor is not listed again later, one after it is.
+        await Repository.SaveAsync(Report(ding, year));
+        var late = await Repository.SaveAsync(Report(jia, year, id: "zz" + Unique()));
+        var second = await Repository.ListYearAsync(year, 2, first.Next);
+        Assert.Equal([order[2], late.ReportId], second.Reports.Select(m => m.ReportId));
+        Assert.Null(second.Next);
+
+        Assert.Equal(new[] { ding, yi, jia }.Order(StringComparer.Ordinal), await Repository.ListAgenciesAsync(year));
+        Assert.Empty(await Repository.ListAgenciesAsync(year - 1));
+    }
+
+    [Fact]
     public async Task Verification_detects_changed_and_missing_files()
     {
         var report = Report("某市审计局" + Unique());

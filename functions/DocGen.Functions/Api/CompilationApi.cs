@@ -109,6 +109,8 @@ public static class CompilationApi
         try { json = JsonNode.Parse(body) as JsonObject; }
         catch (JsonException e) { return (null, Bad($"请求体不是有效的JSON（第{e.LineNumber + 1}行）")); }
         if (json is null) return (null, Bad("请求体应为JSON对象：{\"agency\": 汇总机关名称, \"year\": 年度, \"agencies\": [可选：参与汇总的机关]}"));
+        if (json.Select(p => p.Key).FirstOrDefault(k => k is not ("agency" or "year" or "agencies")) is { } unknown)
+            return (null, Bad($"/{unknown}：未知的字段，只能有agency、year和agencies"));
         if (json["agency"] is not JsonValue a || !a.TryGetValue(out string? agency) || string.IsNullOrWhiteSpace(agency))
             return (null, Bad("/agency：请给出汇总报告的机关名称（字符串）"));
         if (json["year"] is not JsonValue y || !y.TryGetValue(out int year)) return (null, Bad("/year：请给出年度（整数）"));

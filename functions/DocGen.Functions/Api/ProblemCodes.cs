@@ -19,6 +19,10 @@ public static class ProblemCodes
     public const string InternalError = "INTERNAL_ERROR";
     public const string RepeatedParameter = "REPEATED_PARAMETER";
     public const string NothingImported = "NOTHING_IMPORTED";
+    /// <summary>Receipts of the blob trigger only.</summary>
+    public const string BlobEmpty = "BLOB_EMPTY";
+    public const string BlobNotUtf8 = "BLOB_NOT_UTF8";
+    public const string GenerationFailed = "GENERATION_FAILED";
     /// <summary>The compiling office's operations and lists.</summary>
     public const string InvalidLimit = "INVALID_LIMIT";
     public const string InvalidContinuation = "INVALID_CONTINUATION";
@@ -32,8 +36,4 @@ public static class ProblemCodes
     public const string RenderBusy = "RENDER_BUSY";
     /// <summary>503: the render did not finish before the deadline and was stopped.</summary>
     public const string RenderDeadlineExceeded = "RENDER_DEADLINE_EXCEEDED";
-    /// <summary>Receipts of the blob trigger only.</summary>
-    public const string BlobEmpty = "BLOB_EMPTY";
-    public const string BlobNotUtf8 = "BLOB_NOT_UTF8";
-    public const string GenerationFailed = "GENERATION_FAILED";
 }
