@@ -18,9 +18,29 @@ internal static class BenchCommand
         var iterations = new Option<int>("--iterations", "-n") { Description = "每个报告计时的次数", DefaultValueFactory = _ => 30 };
         var office = new Option<int>("--libreoffice") { Description = "LibreOffice转换每个.docx的次数（0为不比较）", DefaultValueFactory = _ => 3 };
         var output = new Option<string?>("--out", "-o") { Description = "把结果表格另存为文件" };
-        var command = new Command("bench", "性能基准：生成.docx+PDF的时间，与LibreOffice转换时间对比") { files, iterations, office, output };
-        command.SetAction(parse => Run(parse.GetValue(files)!, parse.GetValue(iterations), parse.GetValue(office), parse.GetValue(output)));
+        var hashes = new Option<bool>("--hashes") { Description = "不计时：列出每个报告.docx与PDF的SHA-256（sha256sum格式），用于确认优化不改变输出" };
+        var command = new Command("bench", "性能基准：生成.docx+PDF的时间，与LibreOffice转换时间对比") { files, iterations, office, output, hashes };
+        command.SetAction(parse => parse.GetValue(hashes)
+            ? RunHashes(parse.GetValue(files)!, parse.GetValue(output))
+            : Run(parse.GetValue(files)!, parse.GetValue(iterations), parse.GetValue(office), parse.GetValue(output)));
         return command;
+    }
+
+    private static int RunHashes(string[] files, string? output)
+    {
+        if (files.Length == 0) files = Directory.GetFiles(Path.Combine("templates", "samples"), "*.json").Order(StringComparer.Ordinal).ToArray();
+        var reports = new List<(string, Core.Model.Report)>();
+        foreach (var file in files)
+        {
+            var report = InputFile.ReadReport(file, out var errors);
+            if (report is null)
+            {
+                foreach (var e in errors) CliOutput.Finding(file, e);
+                return ExitCodes.Unreadable;
+            }
+            reports.Add((Path.GetFileNameWithoutExtension(file), report));
+        }
+        return Bench.SampleHashes.Run(reports, output);
     }
 
     private static int Run(string[] files, int iterations, int officeRuns, string? output)
