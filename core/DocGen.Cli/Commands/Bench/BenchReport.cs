@@ -43,7 +43,8 @@ internal static class BenchReport
         if (service.Levels.FirstOrDefault(l => l.Clients == 20) is { LatenciesMs.Count: > 0 } twenty)
         {
             double p99 = Stats.Percentile(twenty.LatenciesMs, 99);
-            yield return ("service: 20 concurrent clients, p99 < 1 s", Ms(p99), p99 < 1000 && twenty.Failures == 0);
+            string failures = twenty.Failures == 0 ? "" : $", {twenty.Failures} failed";
+            yield return ("service: 20 concurrent clients, p99 < 1 s", Ms(p99) + failures, p99 < 1000 && twenty.Failures == 0);
         }
     }
 
@@ -96,6 +97,8 @@ internal static class BenchReport
         foreach (var level in s.Levels) Row(level.Clients.ToString(CultureInfo.InvariantCulture), level);
         foreach (var failed in s.Levels.Prepend(s.Warmup).Where(l => l.FirstFailure is not null))
             md.AppendLine().AppendLine($"First failure at {failed.Clients} clients: {failed.FirstFailure}");
+        foreach (var ended in s.Levels.Prepend(s.Warmup).Where(l => l.Exhausted))
+            md.AppendLine().AppendLine($"At {ended.Clients} clients the prepared reports ran out before the time was up; the level ended early.");
     }
 
     private static string Times(double ratio) => ratio.ToString(ratio < 10 ? "0.0" : "0", CultureInfo.InvariantCulture) + "×";

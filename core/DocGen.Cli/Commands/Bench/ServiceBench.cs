@@ -11,6 +11,9 @@ namespace DocGen.Cli.Commands.Bench;
 /// <summary>One load level: how many requests finished in how long, their latencies, and the resident memory meanwhile.</summary>
 internal sealed record LoadLevel(int Clients, double Seconds, IReadOnlyList<double> LatenciesMs, int Failures, string? FirstFailure, long MaxRssKb)
 {
+    /// <summary>The level ran out of prepared reports before its time was up (it then ends early).</summary>
+    public bool Exhausted { get; init; }
+
     public double PerSecond => LatenciesMs.Count / Seconds;
 }
 
@@ -25,25 +28,25 @@ internal sealed class ServiceBench
 {
     private const string Key = "bench-key-";
     private readonly ReportDeriver _deriver;
-    private readonly byte[][] _bodies;
-    private readonly string[] _keys;
+    private readonly List<byte[]> _bodies = [];
     private int _next;
 
-    private ServiceBench(ReportDeriver deriver, int pool)
+    private ServiceBench(ReportDeriver deriver) => _deriver = deriver;
+
+    public static ServiceFigures Run(BenchOptions options, string service, ReportDeriver deriver, string work) =>
+        new ServiceBench(deriver).Run(options, service, work);
+
+    /// <summary>
+    /// Serialises enough new reports for a level before it starts, so the clients spend no CPU on it while timed:
+    /// four times the best rate seen so far (at first 40 a second), at least 50.
+    /// </summary>
+    private void Prepare(double seconds, double bestRate)
     {
-        _deriver = deriver;
-        // Serialised before the server starts, so the clients spend no CPU on it during the run.
-        _bodies = Enumerable.Range(0, pool).Select(i => ReportJsonWriter.Write(deriver.Derive(i))).ToArray();
-        _keys = Enumerable.Range(0, pool).Select(i => Key + (i % deriver.Agencies.Count)).ToArray();
+        int wanted = _next + 1 + Math.Max(50, (int)Math.Ceiling(seconds * Math.Max(40, 4 * bestRate)));
+        while (_bodies.Count < wanted) _bodies.Add(ReportJsonWriter.Write(_deriver.Derive(_bodies.Count)));
     }
 
-    public static ServiceFigures Run(BenchOptions options, string service, ReportDeriver deriver, string work)
-    {
-        // Enough distinct reports for the fastest rate that 2 cores could plausibly reach (about 40 a second).
-        double seconds = options.WarmupSeconds + options.Seconds * options.Clients.Count;
-        var bench = new ServiceBench(deriver, 1 + (int)Math.Ceiling(seconds * 40));
-        return bench.Run(options, service, work);
-    }
+    private string KeyOf(int index) => Key + (index % _deriver.Agencies.Count);
 
     private ServiceFigures Run(BenchOptions options, string service, string work)
     {
@@ -57,6 +60,7 @@ internal sealed class ServiceBench
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, UseProxy = false }) { BaseAddress = baseUri, Timeout = TimeSpan.FromMinutes(2) };
 
         Console.Error.WriteLine($"bench: service on 127.0.0.1:{port}");
+        Prepare(options.WarmupSeconds, 0);
         var clock = Stopwatch.StartNew();
         using var process = ChildProcess.Start(psi);
         var log = new ProcessLog(process);
@@ -74,6 +78,7 @@ internal sealed class ServiceBench
             var levels = new List<LoadLevel>();
             foreach (int clients in options.Clients)
             {
+                Prepare(options.Seconds, levels.Prepend(warmup).Max(l => l.PerSecond));
                 Console.Error.WriteLine($"bench: {clients} clients for {options.Seconds:0} s");
                 levels.Add(Load(http, process.Id, clients, options.Seconds));
             }
@@ -110,7 +115,7 @@ internal sealed class ServiceBench
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, ApiPaths.Reports) { Content = new ByteArrayContent(_bodies[index]) };
         request.Content.Headers.ContentType = new("application/json");
-        request.Headers.Add(ApiKeys.Header, _keys[index]);
+        request.Headers.Add(ApiKeys.Header, KeyOf(index));
         using var answer = await http.SendAsync(request);
         string body = await answer.Content.ReadAsStringAsync();
         return (answer.StatusCode, answer.StatusCode == HttpStatusCode.Created ? null : body.Length > 300 ? body[..300] : body);
@@ -129,7 +134,7 @@ internal sealed class ServiceBench
         long maxRss = 0;
         var clock = Stopwatch.StartNew();
         var until = TimeSpan.FromSeconds(seconds);
-        bool running = true;
+        bool running = true, exhausted = false;
         var sampler = Task.Run(async () =>
         {
             while (Volatile.Read(ref running))
@@ -143,7 +148,11 @@ internal sealed class ServiceBench
             while (clock.Elapsed < until)
             {
                 int index = Interlocked.Increment(ref _next);
-                if (index >= _bodies.Length) return; // out of distinct reports: the level ends early
+                if (index >= _bodies.Count)
+                {
+                    exhausted = true; // out of distinct reports: the level ends early, and says so
+                    return;
+                }
                 var started = clock.Elapsed;
                 var (status, problem) = await Post(http, index);
                 double ms = (clock.Elapsed - started).TotalMilliseconds;
@@ -158,7 +167,7 @@ internal sealed class ServiceBench
         double elapsed = clock.Elapsed.TotalSeconds;
         Volatile.Write(ref running, false);
         sampler.Wait();
-        return new LoadLevel(clients, elapsed, latencies, failures, firstFailure, maxRss);
+        return new LoadLevel(clients, elapsed, latencies, failures, firstFailure, maxRss) { Exhausted = exhausted };
     }
 
     private static int FreePort()
