@@ -93,7 +93,8 @@ internal static class BenchCommand
 
     private static List<(string Name, Report Report)> ReadReports(string[] files)
     {
-        if (files.Length == 0) files = Directory.GetFiles(Path.Combine("templates", "samples"), "*.json").Order(StringComparer.Ordinal).ToArray();
+        string samples = Path.Combine("templates", "samples");
+        if (files.Length == 0 && Directory.Exists(samples)) files = Directory.GetFiles(samples, "*.json").Order(StringComparer.Ordinal).ToArray();
         if (files.Length == 0) throw new CliException("BENCH_NO_REPORTS", "没有报告：请在仓库根目录运行，或给出报告JSON文件");
         var reports = new List<(string, Report)>();
         foreach (var file in files)

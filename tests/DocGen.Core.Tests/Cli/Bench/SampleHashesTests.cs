@@ -32,4 +32,13 @@ public class SampleHashesTests
         Assert.Contains("BENCH_UNREADABLE", r.Stderr);
         Assert.DoesNotContain("   at ", r.Stderr);
     }
+
+    [Fact]
+    public void Bench_outside_the_repository_without_reports_says_what_is_missing()
+    {
+        using var dir = new TempDir();
+        var r = CliRunner.RunIn(dir.Path, "bench", "--hashes");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("BENCH_NO_REPORTS", r.Stderr);
+    }
 }
