@@ -1,148 +1,115 @@
 using System.CommandLine;
 using System.Diagnostics;
-using System.Globalization;
-using System.Runtime.InteropServices;
-using DocGen.Core.Rendering;
+using DocGen.Cli.Commands.Bench;
+using DocGen.Core.Model;
 
 namespace DocGen.Cli.Commands;
 
 /// <summary>
-/// `docgen bench`: how long one warm process takes to make the .docx and the PDF of each report, and, in
-/// the same run, how long LibreOffice takes to convert the same .docx to PDF. Prints a Markdown table.
+/// `docgen bench`: DocGen against LibreOffice like for like, on distinct reports derived from the samples, with the
+/// published builds: the marginal cost of a report in a batch, one report in a fresh process, and the service's cold
+/// start and throughput; peak memory of each; a Markdown table. `--hashes` instead prints the SHA-256 of each
+/// sample's outputs, to show a speed change leaves the bytes alone.
 /// </summary>
 internal static class BenchCommand
 {
     public static Command Create()
     {
-        var files = new Argument<string[]>("files") { Description = "报告JSON文件（默认templates/samples/*.json）", Arity = ArgumentArity.ZeroOrMore };
-        var iterations = new Option<int>("--iterations", "-n") { Description = "每个报告计时的次数", DefaultValueFactory = _ => 30 };
-        var office = new Option<int>("--libreoffice") { Description = "LibreOffice转换每个.docx的次数（0为不比较）", DefaultValueFactory = _ => 3 };
-        var output = new Option<string?>("--out", "-o") { Description = "把结果表格另存为文件" };
-        var command = new Command("bench", "性能基准：生成.docx+PDF的时间，与LibreOffice转换时间对比") { files, iterations, office, output };
-        command.SetAction(parse => Run(parse.GetValue(files)!, parse.GetValue(iterations), parse.GetValue(office), parse.GetValue(output)));
+        var files = new Argument<string[]>("files") { Description = "作为基准的报告JSON文件（默认templates/samples/*.json）", Arity = ArgumentArity.ZeroOrMore };
+        var output = new Option<string?>("--out", "-o") { Description = "把结果（Markdown）另存为文件" };
+        var cases = new Option<string>("--cases") { Description = "测哪些：batch、oneshot、service，逗号分隔", DefaultValueFactory = _ => "all" };
+        var batch = new Option<string>("--batch") { Description = "两个批量的报告数，差值给出每多一份报告的边际成本", DefaultValueFactory = _ => "5,25" };
+        var repeat = new Option<int>("--repeat", "-r") { Description = "DocGen与LibreOffice交替运行的轮数", DefaultValueFactory = _ => 3 };
+        var clients = new Option<string>("--clients") { Description = "服务的并发客户端数", DefaultValueFactory = _ => "1,4,16,20" };
+        var seconds = new Option<double>("--seconds") { Description = "每个并发数持续的秒数", DefaultValueFactory = _ => 6 };
+        var warmup = new Option<double>("--warmup") { Description = "第一份报告之后、计时之前的预热秒数（单独列出）", DefaultValueFactory = _ => 5 };
+        var seed = new Option<int>("--seed") { Description = "派生报告的随机种子（同一种子得到同样的报告）", DefaultValueFactory = _ => 1 };
+        var noOffice = new Option<bool>("--no-libreoffice") { Description = "不运行LibreOffice" };
+        var docgen = new Option<string?>("--docgen") { Description = "已发布的docgen（可执行文件或.dll）；默认先dotnet publish -c Release" };
+        var service = new Option<string?>("--service") { Description = "已发布的DocGen.Functions（可执行文件或.dll）；默认先dotnet publish -c Release" };
+        var hashes = new Option<bool>("--hashes") { Description = "不计时：列出每个报告.docx与PDF的SHA-256（sha256sum格式），用于确认优化不改变输出" };
+        var command = new Command("bench", "性能基准：与LibreOffice同条件对比（批量边际成本、单次进程、服务冷启动与吞吐），输出Markdown表格")
+        {
+            files, output, cases, batch, repeat, clients, seconds, warmup, seed, noOffice, docgen, service, hashes,
+        };
+        command.SetAction(parse =>
+        {
+            var reports = ReadReports(parse.GetValue(files)!);
+            if (parse.GetValue(hashes)) return SampleHashes.Run(reports, parse.GetValue(output));
+            var (small, large) = BenchOptions.ParseBatch(parse.GetValue(batch)!);
+            var options = new BenchOptions
+            {
+                Cases = BenchOptions.ParseCases(parse.GetValue(cases)!),
+                Small = small,
+                Large = large,
+                Repeat = Positive(parse.GetValue(repeat), "--repeat"),
+                Clients = BenchOptions.ParseCounts(parse.GetValue(clients)!, "--clients"),
+                Seconds = Positive(parse.GetValue(seconds), "--seconds"),
+                WarmupSeconds = Math.Max(0, parse.GetValue(warmup)),
+                Seed = parse.GetValue(seed),
+                LibreOffice = !parse.GetValue(noOffice),
+                DocGen = parse.GetValue(docgen),
+                Service = parse.GetValue(service),
+            };
+            return Run(options, reports.Select(r => r.Report).ToArray(), parse.GetValue(output));
+        });
         return command;
     }
 
-    private static int Run(string[] files, int iterations, int officeRuns, string? output)
+    private static int Run(BenchOptions options, Report[] samples, string? output)
     {
-        if (files.Length == 0) files = Directory.GetFiles(Path.Combine("templates", "samples"), "*.json").Order(StringComparer.Ordinal).ToArray();
-        var reports = new List<(string Name, Core.Model.Report Report)>();
+        var clock = Stopwatch.StartNew();
+        string loadStart = ProcStatus.LoadAverage();
+        var machine = Machine.Describe();
+        if (machine.LibreOffice is null && options.LibreOffice)
+        {
+            Console.Error.WriteLine("bench: soffice not found, LibreOffice is not measured");
+            options = options with { LibreOffice = false };
+        }
+        var deriver = new ReportDeriver(samples, options.Seed);
+        string? root = options.DocGen is null || options.Service is null ? PublishedBuild.RepoRoot() : null;
+        bool processes = options.Cases.HasFlag(BenchCases.Batch) || options.Cases.HasFlag(BenchCases.OneShot);
+        string? docgen = processes ? options.DocGen ?? PublishedBuild.Publish(root!, Path.Combine("core", "DocGen.Cli"), "docgen") : null;
+        string? service = options.Cases.HasFlag(BenchCases.Service)
+            ? options.Service ?? PublishedBuild.Publish(root!, Path.Combine("functions", "DocGen.Functions"), "DocGen.Functions")
+            : null;
+
+        var work = Directory.CreateTempSubdirectory("docgen-bench-");
+        try
+        {
+            var batch = docgen is null ? null : BatchBench.Run(options, docgen, deriver, work.FullName);
+            var figures = service is null ? null : ServiceBench.Run(options, service, deriver, work.FullName);
+            string command = "docgen " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1));
+            string md = BenchReport.Write(command, machine, loadStart, ProcStatus.LoadAverage(), clock.Elapsed.TotalMinutes, batch, figures);
+            Console.Write(md);
+            if (output is not null) OutputFile.WriteText(output, md);
+            return ExitCodes.Ok;
+        }
+        finally
+        {
+            try { work.Delete(true); } catch (IOException) { }
+        }
+    }
+
+    private static List<(string Name, Report Report)> ReadReports(string[] files)
+    {
+        string samples = Path.Combine("templates", "samples");
+        if (files.Length == 0 && Directory.Exists(samples)) files = Directory.GetFiles(samples, "*.json").Order(StringComparer.Ordinal).ToArray();
+        if (files.Length == 0) throw new CliException("BENCH_NO_REPORTS", "没有报告：请在仓库根目录运行，或给出报告JSON文件");
+        var reports = new List<(string, Report)>();
         foreach (var file in files)
         {
             var report = InputFile.ReadReport(file, out var errors);
             if (report is null)
             {
                 foreach (var e in errors) CliOutput.Finding(file, e);
-                return ExitCodes.Unreadable;
+                throw new CliException("BENCH_UNREADABLE", $"无法读取“{file}”");
             }
             reports.Add((Path.GetFileNameWithoutExtension(file), report));
         }
-
-        using var renderer = new DocumentRenderer(new RenderSettings { LongRunning = true });
-        var cold = Stopwatch.StartNew();
-        foreach (var (_, report) in reports) renderer.Render(report, OutputFormats.Both);
-        cold.Stop();
-
-        using var scratch = new ScratchFolder();
-        var lines = new List<string>
-        {
-            $"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}, .NET {Environment.Version}",
-            $"First pass over {reports.Count} reports (fonts loaded and preprocessed, code jitted): {cold.Elapsed.TotalMilliseconds:0} ms",
-            "",
-            "| report | pages | .docx KB | PDF KB | DocGen .docx+PDF median ms | min ms | allocated MB | LibreOffice .docx→PDF median ms | ratio |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
-        };
-        foreach (var (name, report) in reports)
-        {
-            var times = new List<double>();
-            RenderedDocuments docs = null!;
-            long allocated = 0;
-            for (int i = 0; i < iterations; i++)
-            {
-                long before = GC.GetAllocatedBytesForCurrentThread();
-                var sw = Stopwatch.StartNew();
-                docs = renderer.Render(report, OutputFormats.Both);
-                sw.Stop();
-                allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-                times.Add(sw.Elapsed.TotalMilliseconds);
-            }
-            double median = Median(times);
-            string officeCell = "–", ratioCell = "–";
-            if (officeRuns > 0)
-            {
-                string docx = scratch.Write(name + ".docx", docs.Docx!);
-                var office = LibreOffice.TimeConversions(docx, scratch.Path, officeRuns);
-                if (office is { } ms)
-                {
-                    officeCell = ms.ToString("0", CultureInfo.InvariantCulture);
-                    ratioCell = $"{ms / median:0}×";
-                }
-                else officeCell = "（未安装）";
-            }
-            lines.Add($"| {name} | {docs.PdfResult!.PageCount} | {docs.Docx!.Length / 1024.0:0.0} | {docs.Pdf!.Length / 1024.0:0.0} | {median:0.0} | {times.Min():0.0} | {allocated / 1048576.0:0.0} | {officeCell} | {ratioCell} |");
-            Console.Error.WriteLine($"{name}: {median:0.0} ms");
-        }
-        string table = string.Join('\n', lines) + "\n";
-        Console.Write(table);
-        if (output is not null) OutputFile.WriteText(output, table);
-        return ExitCodes.Ok;
+        return reports;
     }
 
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        int n = sorted.Count;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
-
-    private sealed class ScratchFolder : IDisposable
-    {
-        public string Path { get; } = Directory.CreateTempSubdirectory("docgen-bench-").FullName;
-
-        public string Write(string name, byte[] bytes)
-        {
-            string path = System.IO.Path.Combine(Path, name);
-            File.WriteAllBytes(path, bytes);
-            return path;
-        }
-
-        public void Dispose()
-        {
-            try { Directory.Delete(Path, true); } catch (IOException) { }
-        }
-    }
-}
-
-/// <summary>Times LibreOffice's headless .docx → PDF conversion, one process per conversion as users run it.</summary>
-internal static class LibreOffice
-{
-    /// <summary>Median milliseconds of <paramref name="runs"/> conversions after one untimed warm-up; null if soffice is missing.</summary>
-    public static double? TimeConversions(string docx, string folder, int runs)
-    {
-        string profile = "file://" + Path.Combine(folder, "lo-profile");
-        var times = new List<double>();
-        for (int i = 0; i <= runs; i++)
-        {
-            var psi = new ProcessStartInfo("soffice") { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var a in new[] { $"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", Path.Combine(folder, "lo-out"), docx })
-                psi.ArgumentList.Add(a);
-            var sw = Stopwatch.StartNew();
-            try
-            {
-                using var p = Process.Start(psi)!;
-                p.StandardOutput.ReadToEnd();
-                p.StandardError.ReadToEnd();
-                p.WaitForExit();
-                if (p.ExitCode != 0) return null;
-            }
-            catch (System.ComponentModel.Win32Exception)
-            {
-                return null;
-            }
-            sw.Stop();
-            if (i > 0) times.Add(sw.Elapsed.TotalMilliseconds); // the first run creates the profile
-        }
-        var sorted = times.Order().ToList();
-        return sorted[sorted.Count / 2];
-    }
+    private static T Positive<T>(T value, string option) where T : System.Numerics.INumber<T> =>
+        value > T.Zero ? value : throw new CliException("USAGE", $"{option}应为正数");
 }

@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text;
+
+namespace DocGen.Cli.Commands.Bench;
+
+/// <summary>Writes the figures of a run as Markdown: the machine and its load, the issue's targets, then each case.</summary>
+internal static class BenchReport
+{
+    public static string Write(string command, Machine machine, string loadStart, string loadEnd, double minutes,
+        BatchFigures? batch, ServiceFigures? service)
+    {
+        var md = new StringBuilder();
+        string Line(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+        md.AppendLine(Line($"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC: `{command}`, {minutes:0.0} min."));
+        md.AppendLine();
+        md.AppendLine(Line($"Machine: {machine}. Load average (1, 5, 15 min) at start {loadStart}, at end {loadEnd}."));
+        md.AppendLine();
+        md.AppendLine("| target (issue 12) | measured | met |");
+        md.AppendLine("|---|---:|:---:|");
+        foreach (var (target, measured, met) in Targets(batch, service))
+            md.AppendLine($"| {target} | {measured} | {(met is null ? "–" : met.Value ? "yes" : "**no**")} |");
+        if (batch is not null) Batch(md, batch);
+        if (service is not null) Service(md, service);
+        return md.ToString();
+    }
+
+    public static IEnumerable<(string Target, string Measured, bool? Met)> Targets(BatchFigures? batch, ServiceFigures? service)
+    {
+        if (batch is not null && !batch.DocGenLarge.Empty && !batch.OfficeLarge.Empty)
+        {
+            double ratio = MarginalRatio(batch);
+            yield return ("marginal cost of a report in a batch ≥ 20× below LibreOffice's (goal 50×)", Times(ratio), ratio >= 20);
+        }
+        if (batch is not null && !batch.DocGenOne.Empty && !batch.OfficeOne.Empty)
+        {
+            double ratio = Stats.Median(batch.OfficeOne.Milliseconds) / Stats.Median(batch.DocGenOne.Milliseconds);
+            yield return ("one-shot `docgen render` of one report ≥ 4× faster than one `soffice` conversion", Times(ratio), ratio >= 4);
+        }
+        if (service is null) yield break;
+        yield return ("service: first report (201) < 1.5 s after process start", Ms(service.FirstReportMs), service.FirstReportMs < 1500);
+        long steady = service.Levels.Count == 0 ? 0 : service.Levels.Max(l => l.MaxRssKb);
+        yield return ("service: steady RSS < 250 MB (largest VmRSS during the timed levels)", Mb(steady), steady < 250 * 1024);
+        if (service.Levels.FirstOrDefault(l => l.Clients == 20) is { LatenciesMs.Count: > 0 } twenty)
+        {
+            double p99 = Stats.Percentile(twenty.LatenciesMs, 99);
+            string failures = twenty.Failures == 0 ? "" : $", {twenty.Failures} failed";
+            yield return ("service: 20 concurrent clients, p99 < 1 s", Ms(p99) + failures, p99 < 1000 && twenty.Failures == 0);
+        }
+    }
+
+    /// <summary>LibreOffice's marginal cost over DocGen's, each the median of the repetitions' marginal costs.</summary>
+    private static double MarginalRatio(BatchFigures b) =>
+        Stats.Median(Series.Marginals(b.OfficeSmall, b.Small, b.OfficeLarge, b.Large)) / Stats.Median(Series.Marginals(b.DocGenSmall, b.Small, b.DocGenLarge, b.Large));
+
+    private static void Batch(StringBuilder md, BatchFigures b)
+    {
+        md.AppendLine();
+        md.AppendLine("Wall time of a process from start to exit, ms: median (min–max) of the repetitions; peak RSS is the largest VmHWM of the process (LibreOffice: of soffice.bin).");
+        md.AppendLine();
+        md.AppendLine("| case | DocGen ms | DocGen peak MB | LibreOffice ms | LibreOffice peak MB | LibreOffice ÷ DocGen |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|");
+        void Row(string name, Series d, Series o)
+        {
+            if (d.Empty) return;
+            string ratio = o.Empty ? "–" : Times(Stats.Median(o.Milliseconds) / Stats.Median(d.Milliseconds));
+            md.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {name} | {Stats.Summary(d.Milliseconds)} | {d.PeakMb:0} | {(o.Empty ? "–" : Stats.Summary(o.Milliseconds))} | {(o.Empty ? "–" : o.PeakMb.ToString("0", CultureInfo.InvariantCulture))} | {ratio} |"));
+        }
+        Row($"batch of {b.Small} reports, one process (`docgen render` / one `soffice` call)", b.DocGenSmall, b.OfficeSmall);
+        Row($"batch of {b.Large} reports, one process", b.DocGenLarge, b.OfficeLarge);
+        if (!b.DocGenLarge.Empty)
+        {
+            var d = Series.Marginals(b.DocGenSmall, b.Small, b.DocGenLarge, b.Large);
+            string o = b.OfficeLarge.Empty ? "–" : Stats.Summary(Series.Marginals(b.OfficeSmall, b.Small, b.OfficeLarge, b.Large));
+            string ratio = b.OfficeLarge.Empty ? "–" : Times(MarginalRatio(b));
+            md.AppendLine($"| **one more report in a batch** (T({b.Large}) − T({b.Small})) / {b.Large - b.Small} | {Stats.Summary(d)} | | {o} | | **{ratio}** |");
+        }
+        Row("**one report, fresh process** (one-shot)", b.DocGenOne, b.OfficeOne);
+    }
+
+    private static void Service(StringBuilder md, ServiceFigures s)
+    {
+        md.AppendLine();
+        md.AppendLine(string.Create(CultureInfo.InvariantCulture,
+            $"Service: first healthy `/api/health` {s.HealthyMs:0} ms after process start, first report's 201 {s.FirstReportMs:0} ms after it; peak RSS (VmHWM) over the run {s.PeakKb / 1024.0:0} MB."));
+        md.AppendLine();
+        md.AppendLine("| clients | seconds | reports (201) | failures | reports/s | p50 ms | p99 ms | max ms | max RSS MB |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        void Row(string name, LoadLevel l)
+        {
+            bool any = l.LatenciesMs.Count > 0;
+            string P(double p) => any ? Stats.Percentile(l.LatenciesMs, p).ToString("0", CultureInfo.InvariantCulture) : "–";
+            md.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {name} | {l.Seconds:0.0} | {l.LatenciesMs.Count} | {l.Failures} | {l.PerSecond:0.0} | {P(50)} | {P(99)} | {P(100)} | {l.MaxRssKb / 1024.0:0} |"));
+        }
+        Row($"{s.Warmup.Clients} (warm-up, right after the first report)", s.Warmup);
+        foreach (var level in s.Levels) Row(level.Clients.ToString(CultureInfo.InvariantCulture), level);
+        foreach (var failed in s.Levels.Prepend(s.Warmup).Where(l => l.FirstFailure is not null))
+            md.AppendLine().AppendLine($"First failure at {failed.Clients} clients: {failed.FirstFailure}");
+        foreach (var ended in s.Levels.Prepend(s.Warmup).Where(l => l.Exhausted))
+            md.AppendLine().AppendLine($"At {ended.Clients} clients the prepared reports ran out before the time was up; the level ended early.");
+    }
+
+    private static string Times(double ratio) => ratio.ToString(ratio < 10 ? "0.0" : "0", CultureInfo.InvariantCulture) + "×";
+    private static string Ms(double ms) => ms.ToString("0", CultureInfo.InvariantCulture) + " ms";
+    private static string Mb(long kb) => (kb / 1024.0).ToString("0", CultureInfo.InvariantCulture) + " MB";
+}

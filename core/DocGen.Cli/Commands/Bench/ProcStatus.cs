@@ -1,0 +1,85 @@
+using System.Globalization;
+
+namespace DocGen.Cli.Commands.Bench;
+
+/// <summary>Reads what Linux's /proc says about processes and the machine: peak and current resident memory, parents, load.</summary>
+internal static class ProcStatus
+{
+    /// <summary>A "Name:   123 kB" field of /proc/PID/status, in kB; null when the field is absent.</summary>
+    public static long? ParseKb(string status, string field)
+    {
+        foreach (var line in status.Split('\n'))
+        {
+            if (!line.StartsWith(field + ":", StringComparison.Ordinal)) continue;
+            var parts = line[(field.Length + 1)..].Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length == 0 || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out long kb)) return null;
+            return parts.Length > 1 && parts[1] == "kB" ? kb : null;
+        }
+        return null;
+    }
+
+    /// <summary>The field of a live process, or null when it has gone (or this is not Linux).</summary>
+    public static long? ReadKb(int pid, string field)
+    {
+        try { return ParseKb(File.ReadAllText($"/proc/{pid}/status"), field); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
+    }
+
+    /// <summary>The parent's id from the text of /proc/PID/stat ("pid (comm) state ppid …"; comm may hold spaces and parentheses).</summary>
+    public static int? ParseParent(string stat)
+    {
+        int close = stat.LastIndexOf(')');
+        if (close < 0) return null;
+        var rest = stat[(close + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return rest.Length > 1 && int.TryParse(rest[1], NumberStyles.None, CultureInfo.InvariantCulture, out int ppid) ? ppid : null;
+    }
+
+    /// <summary>The process and all its descendants alive now (soffice is a script that starts soffice.bin).</summary>
+    public static IReadOnlyList<int> Tree(int root)
+    {
+        var parents = new Dictionary<int, int>();
+        foreach (var dir in SafeDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out int pid)) continue;
+            try
+            {
+                if (ParseParent(File.ReadAllText(Path.Combine(dir, "stat"))) is { } ppid) parents[pid] = ppid;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        }
+        return Descendants(root, parents);
+    }
+
+    public static IReadOnlyList<int> Descendants(int root, IReadOnlyDictionary<int, int> parentOf)
+    {
+        var children = parentOf.ToLookup(p => p.Value, p => p.Key);
+        var tree = new List<int> { root };
+        for (int i = 0; i < tree.Count; i++) tree.AddRange(children[tree[i]].Where(c => !tree.Contains(c)));
+        return tree;
+    }
+
+    /// <summary>The three load averages of /proc/loadavg ("0.52 0.58 0.59 1/467 12345").</summary>
+    public static (double One, double Five, double Fifteen) ParseLoadAverage(string text)
+    {
+        var parts = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length < 3) throw new FormatException($"not a load average: {text}");
+        double Part(int i) => double.Parse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture);
+        return (Part(0), Part(1), Part(2));
+    }
+
+    public static string LoadAverage()
+    {
+        try
+        {
+            var (one, five, fifteen) = ParseLoadAverage(File.ReadAllText("/proc/loadavg"));
+            return string.Create(CultureInfo.InvariantCulture, $"{one:0.00} {five:0.00} {fifteen:0.00}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException) { return "（无法读取）"; }
+    }
+
+    private static IEnumerable<string> SafeDirectories(string path)
+    {
+        try { return Directory.GetDirectories(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return []; }
+    }
+}

@@ -1,0 +1,39 @@
+using System.Diagnostics;
+
+namespace DocGen.Cli.Commands.Bench;
+
+/// <summary>
+/// The programs the bench times, as users get them: `dotnet publish -c Release` of the CLI and of the service, into
+/// out/bench/ of the repository (git-ignored), or executables given on the command line. A path ending in .dll is run
+/// with `dotnet`.
+/// </summary>
+internal static class PublishedBuild
+{
+    public static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "DocGen.sln"))) return dir.FullName;
+        throw new CliException("BENCH_NO_REPOSITORY", "找不到DocGen.sln：请在仓库中运行，或用--docgen与--service给出已发布的程序");
+    }
+
+    /// <summary>Publishes <paramref name="project"/> (a folder under the repository) and returns the path of its executable.</summary>
+    public static string Publish(string root, string project, string executable)
+    {
+        string outDir = Path.Combine(root, "out", "bench", Path.GetFileName(project));
+        Console.Error.WriteLine($"bench: dotnet publish -c Release {project}");
+        var psi = ChildProcess.Info("dotnet", ["publish", Path.Combine(root, project), "-c", "Release", "-o", outDir, "--nologo", "-v", "quiet"], root);
+        var clock = Stopwatch.StartNew();
+        ChildProcess.Run(psi, TimeSpan.FromMinutes(10));
+        Console.Error.WriteLine($"bench: published in {clock.Elapsed.TotalSeconds:0} s");
+        string path = Path.Combine(outDir, executable);
+        if (!File.Exists(path)) path += ".dll";
+        if (!File.Exists(path)) throw new CliException("BENCH_NOT_PUBLISHED", $"发布后找不到{executable}（{outDir}）");
+        return path;
+    }
+
+    /// <summary>How to start a published program with these arguments.</summary>
+    public static ProcessStartInfo Start(string program, IEnumerable<string> args, string? workingDirectory = null) =>
+        program.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
+            ? ChildProcess.Info("dotnet", args.Prepend(program), workingDirectory)
+            : ChildProcess.Info(program, args, workingDirectory);
+}

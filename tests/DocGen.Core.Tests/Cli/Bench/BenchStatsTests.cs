@@ -1,0 +1,97 @@
+using DocGen.Cli.Commands.Bench;
+
+namespace DocGen.Core.Tests.Cli.Bench;
+
+public class BenchStatsTests
+{
+    [Fact]
+    public void Median_of_an_odd_count_is_the_middle_value_and_of_an_even_count_the_mean_of_the_two_middle_ones()
+    {
+        Assert.Equal(3, Stats.Median([5, 1, 3]));
+        Assert.Equal(2.5, Stats.Median([4, 1, 3, 2]));
+        Assert.Equal(7, Stats.Median([7]));
+        Assert.Throws<ArgumentException>(() => Stats.Median([]));
+    }
+
+    [Fact]
+    public void Percentile_is_the_nearest_rank()
+    {
+        double[] hundred = Enumerable.Range(1, 100).Select(i => (double)i).Reverse().ToArray();
+        Assert.Equal(50, Stats.Percentile(hundred, 50));
+        Assert.Equal(99, Stats.Percentile(hundred, 99));
+        Assert.Equal(100, Stats.Percentile(hundred, 100));
+        // With fewer than 100 values the 99th percentile is the largest: no interpolation invents a faster tail.
+        double[] ten = [10, 20, 30, 40, 50, 60, 70, 80, 90, 1000];
+        Assert.Equal(1000, Stats.Percentile(ten, 99));
+        Assert.Equal(50, Stats.Percentile(ten, 50));
+        Assert.Equal(10, Stats.Percentile(ten, 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Stats.Percentile(ten, 0));
+    }
+
+    [Fact]
+    public void Marginal_cost_is_the_difference_of_the_batches_over_the_reports_added()
+    {
+        // 5 reports in 3,000 ms and 25 in 4,000 ms: start-up cancels, each added report costs 50 ms.
+        Assert.Equal(50, Stats.Marginal(5, 3000, 25, 4000));
+        Assert.Equal(-5, Stats.Marginal(1, 100, 3, 90));
+        Assert.Throws<ArgumentException>(() => Stats.Marginal(25, 1, 5, 2));
+        Assert.Throws<ArgumentException>(() => Stats.Marginal(5, 1, 5, 2));
+    }
+
+    [Fact]
+    public void Marginals_pair_the_runs_of_the_same_repetition()
+    {
+        var small = new Series();
+        var large = new Series();
+        foreach (var (s, l) in new[] { (1000.0, 2000.0), (1500.0, 2100.0) })
+        {
+            small.Add(new ChildRun(s, 100));
+            large.Add(new ChildRun(l, 300));
+        }
+        Assert.Equal([50.0, 30.0], Series.Marginals(small, 5, large, 25));
+        Assert.Equal(300 / 1024.0, large.PeakMb);
+    }
+
+    [Fact]
+    public void Summary_gives_the_median_and_the_range()
+    {
+        Assert.Equal("20 (10–40)", Stats.Summary([40, 10, 20]));
+        Assert.Equal("12.5", Stats.Summary([12.5], "0.0"));
+    }
+
+    [Fact]
+    public void Targets_compare_the_marginal_costs_and_the_one_shot_medians()
+    {
+        var batch = new BatchFigures(5, 25);
+        batch.DocGenSmall.Add(new ChildRun(1000, 1));
+        batch.DocGenLarge.Add(new ChildRun(1500, 1)); // 25 ms a report
+        batch.OfficeSmall.Add(new ChildRun(3000, 1));
+        batch.OfficeLarge.Add(new ChildRun(13000, 1)); // 500 ms a report: 20×
+        batch.DocGenOne.Add(new ChildRun(800, 1));
+        batch.OfficeOne.Add(new ChildRun(2400, 1)); // 3×
+        var targets = BenchReport.Targets(batch, null).ToList();
+        Assert.Equal(2, targets.Count);
+        Assert.Equal(("20×", true), (targets[0].Measured, targets[0].Met));
+        Assert.Equal(("3.0×", false), (targets[1].Measured, targets[1].Met));
+    }
+
+    [Fact]
+    public void Service_targets_read_the_first_report_the_steady_memory_and_the_p99_at_20_clients()
+    {
+        var fast = Enumerable.Repeat(100.0, 99).Append(1200).ToArray();
+        var levels = new[]
+        {
+            new LoadLevel(1, 6, [50, 60], 0, null, 200 * 1024),
+            new LoadLevel(20, 6, fast, 0, null, 260 * 1024),
+        };
+        var service = new ServiceFigures(800, 1400, new LoadLevel(2, 5, [500], 0, null, 900 * 1024), levels, 900 * 1024);
+        var targets = BenchReport.Targets(null, service).ToList();
+        Assert.Equal(("1400 ms", true), (targets[0].Measured, targets[0].Met));
+        // The warm-up's memory is not steady; the levels' largest is, and it is over 250 MB.
+        Assert.Equal(("260 MB", false), (targets[1].Measured, targets[1].Met));
+        Assert.Equal(("100 ms", true), (targets[2].Measured, targets[2].Met));
+        var withFailures = service with { Levels = [levels[0], levels[1] with { Failures = 1 }] };
+        var last = BenchReport.Targets(null, withFailures).Last();
+        Assert.Equal(("100 ms, 1 failed", false), (last.Measured, last.Met));
+    }
+}
