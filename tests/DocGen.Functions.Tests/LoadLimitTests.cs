@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using DocGen.Core.Rendering;
 using DocGen.Functions.Api;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,17 +27,6 @@ public sealed class LoadLimitTests : IDisposable
         });
     }
 
-    private static async Task<JsonElement> Problem(HttpResponseMessage response, HttpStatusCode status, string code)
-    {
-        string body = await response.Content.ReadAsStringAsync();
-        Assert.True(status == response.StatusCode, $"expected {status}, got {response.StatusCode}: {body}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var json = JsonDocument.Parse(body).RootElement.Clone();
-        Assert.Equal(code, json.GetProperty("code").GetString());
-        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", json.GetProperty("title").GetString());
-        return json;
-    }
-
     [Fact]
     public async Task A_burst_from_one_key_gets_429_while_another_key_still_gets_through()
     {
@@ -55,7 +43,7 @@ public sealed class LoadLimitTests : IDisposable
         Assert.Equal(3, refused.Count);
         foreach (var r in refused)
         {
-            await Problem(r, HttpStatusCode.TooManyRequests, ProblemCodes.RateLimited);
+            await HostileInputTests.Problem(r, HttpStatusCode.TooManyRequests, ProblemCodes.RateLimited);
             // One token a minute: the wait is about a minute, never zero.
             Assert.InRange(r.Headers.RetryAfter?.Delta ?? TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60));
         }
@@ -85,10 +73,10 @@ public sealed class LoadLimitTests : IDisposable
         await Until(() => gate.Queued == 1);
 
         var third = await client.PostAsync("/api/reports", RunningService.Json(ApiTests.ReportJson(3)));
-        await Problem(third, HttpStatusCode.ServiceUnavailable, ProblemCodes.RenderBusy);
+        await HostileInputTests.Problem(third, HttpStatusCode.ServiceUnavailable, ProblemCodes.RenderBusy);
         Assert.Equal(OperatingLimits.BusyRetryAfter, third.Headers.RetryAfter?.Delta);
         var preview = await client.PostAsync("/api/reports/preview", RunningService.Json(ApiTests.ReportJson(4)));
-        await Problem(preview, HttpStatusCode.ServiceUnavailable, ProblemCodes.RenderBusy);
+        await HostileInputTests.Problem(preview, HttpStatusCode.ServiceUnavailable, ProblemCodes.RenderBusy);
         Assert.Equal(2, telemetry.Rejected);
 
         hold.Release();
@@ -174,7 +162,7 @@ public sealed class LoadLimitTests : IDisposable
         using var client = service.Client(RunningService.KeyA);
 
         var response = await client.PostAsync("/api/reports", RunningService.Json(ApiTests.ReportJson(7)));
-        await Problem(response, HttpStatusCode.ServiceUnavailable, ProblemCodes.RenderDeadlineExceeded);
+        await HostileInputTests.Problem(response, HttpStatusCode.ServiceUnavailable, ProblemCodes.RenderDeadlineExceeded);
         Assert.NotNull(response.Headers.RetryAfter?.Delta);
         Assert.Equal(1, telemetry.Cancelled);
         Assert.Equal(0, telemetry.Completed);
