@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using DocGen.Core.Rendering;
 using DocGen.Functions.Api;
 using Microsoft.Extensions.DependencyInjection;
@@ -166,6 +167,45 @@ public sealed class LoadLimitTests : IDisposable
         Assert.NotNull(response.Headers.RetryAfter?.Delta);
         Assert.Equal(1, telemetry.Cancelled);
         Assert.Equal(0, telemetry.Completed);
+    }
+
+    [Fact]
+    public async Task A_dropped_report_met_by_busy_renders_is_left_for_a_retry_not_rejected()
+    {
+        var hold = new HeldRenders();
+        using var h = new WorkerHarness(new Dictionary<string, string?>
+        {
+            [ServiceSettings.RendersInFlight] = "1",
+            [ServiceSettings.RenderQueue] = "0",
+        }, s => s.AddSingleton<IRenderHold>(hold));
+        var incoming = h.Services.GetRequiredService<IncomingReports>();
+        var first = h.Services.GetRequiredService<ReportGeneration>().GenerateAsync(System.Text.Encoding.UTF8.GetBytes(ApiTests.ReportJson(8)),
+            new Caller(RunningService.AgencyA), OutputFormats.Both, DateTimeOffset.UnixEpoch, CancellationToken.None);
+        await hold.Arrived(1, Patience);
+
+        var dropped = System.Text.Encoding.UTF8.GetBytes(ApiTests.ReportJson(9));
+        var busy = await Assert.ThrowsAsync<RenderUnavailableException>(() => incoming.ProcessAsync(RunningService.AgencyA, "busy", dropped, CancellationToken.None));
+        Assert.Equal(ProblemCodes.RenderBusy, busy.Code);
+        // No receipt: the trigger (or the watcher's next scan) tries again.
+        Assert.False(await h.Store.ExistsAsync($"{IncomingReports.Container}/{RunningService.AgencyA}/busy{IncomingReports.FindingsSuffix}"));
+        Assert.False(await h.Store.ExistsAsync($"{IncomingReports.Container}/{RunningService.AgencyA}/busy{IncomingReports.ResultSuffix}"));
+
+        hold.Release();
+        Assert.IsType<Generation.Stored>(await first);
+        var receipt = await incoming.ProcessAsync(RunningService.AgencyA, "busy", dropped, CancellationToken.None);
+        Assert.Equal("generated", receipt!["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void The_contract_declares_429_and_503_with_Retry_After()
+    {
+        var doc = JsonDocument.Parse(OpenApiDocument.Json.Value).RootElement;
+        var create = doc.GetProperty("paths").GetProperty("/api/reports").GetProperty("post").GetProperty("responses");
+        foreach (var status in new[] { "429", "503" })
+            Assert.True(create.GetProperty(status).GetProperty("headers").TryGetProperty("Retry-After", out _), status);
+        var preview = doc.GetProperty("paths").GetProperty("/api/reports/preview").GetProperty("post").GetProperty("responses");
+        Assert.Contains(ProblemCodes.RenderBusy, preview.GetProperty("503").GetRawText());
+        Assert.Contains(ProblemCodes.RateLimited, preview.GetProperty("429").GetRawText());
     }
 
     private static string ReportIdOf(string json)
