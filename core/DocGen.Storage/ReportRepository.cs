@@ -388,6 +388,16 @@ public sealed class ReportRepository
             downloadName, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>As <see cref="ReadLinkAsync"/>, for an archived signed version; null also when there is no such version.</summary>
+    public async Task<Uri?> ReadSignedLinkAsync(ReportManifest manifest, int version, DateTimeOffset now, TimeSpan lifetime, string downloadName,
+        CancellationToken cancellationToken = default)
+    {
+        if (_store is not IBlobLinks links || version < 1) return null;
+        string path = ReportLayout.ArchiveFile(manifest.Agency, manifest.Year, manifest.ReportId, version, ReportFileNames.Signed);
+        if (!await _store.ExistsAsync(path, cancellationToken).ConfigureAwait(false)) return null;
+        return await links.ReadLinkAsync(path, now, now + lifetime, downloadName, cancellationToken).ConfigureAwait(false);
+    }
+
     private async Task<ReportManifest?> ReadManifestAsync(string path, CancellationToken cancellationToken)
     {
         var bytes = await _store.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);

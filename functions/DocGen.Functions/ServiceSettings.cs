@@ -47,7 +47,7 @@ public static class ServiceSettings
 
     /// <summary>
     /// Minutes a download link lives (default 0: downloads stream through the service). Above 0, on Azure Blob Storage,
-    /// GET of a report's .docx or PDF answers 307 with a read-only SAS link to the blob (user delegation under a managed identity).
+    /// GET of a report's .docx, PDF or signed version answers 307 with a read-only SAS link to the blob (user delegation under a managed identity).
     /// </summary>
     public const string DownloadLinkMinutes = "DocGen:Downloads:LinkMinutes";
 

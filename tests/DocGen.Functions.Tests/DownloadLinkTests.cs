@@ -44,6 +44,15 @@ public sealed class DownloadLinkTests(AzuriteFixture azurite) : IClassFixture<Az
         Assert.Equal(sha, Convert.ToHexStringLower(SHA256.HashData(await file.Content.ReadAsByteArrayAsync())));
         Assert.Equal($"{RunningService.AgencyA}2024年政府信息公开工作年度报告.pdf", file.Content.Headers.ContentDisposition?.FileNameStar);
 
+        // A signed version is handed out the same way; an unknown version is still not found.
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsync($"/api/reports/{id}/signed", RunningService.Pdf(await file.Content.ReadAsByteArrayAsync()))).StatusCode);
+        var signed = await noRedirects.GetAsync($"/api/reports/{id}/signed/1");
+        Assert.Equal(HttpStatusCode.TemporaryRedirect, signed.StatusCode);
+        var signedFile = await anyone.GetAsync(signed.Headers.Location);
+        Assert.Equal(sha, Convert.ToHexStringLower(SHA256.HashData(await signedFile.Content.ReadAsByteArrayAsync())));
+        Assert.Equal($"{RunningService.AgencyA}2024年政府信息公开工作年度报告（签章版1）.pdf", signedFile.Content.Headers.ContentDisposition?.FileNameStar);
+        Assert.Equal(HttpStatusCode.NotFound, (await noRedirects.GetAsync($"/api/reports/{id}/signed/2")).StatusCode);
+
         // Another agency's key gets no link: not found, as before.
         using var other = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = service.BaseAddress };
         other.DefaultRequestHeaders.Add("x-api-key", RunningService.KeyB);

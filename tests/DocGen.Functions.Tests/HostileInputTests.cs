@@ -52,7 +52,8 @@ public sealed class HostileInputTests : IAsyncLifetime
         Directory.Delete(_root, true);
     }
 
-    private static async Task<JsonElement> Problem(HttpResponseMessage response, HttpStatusCode status, string code)
+    /// <summary>Asserts a problem+json answer: status, code, a Chinese title, no stack trace.</summary>
+    internal static async Task<JsonElement> Problem(HttpResponseMessage response, HttpStatusCode status, string code)
     {
         string body = await response.Content.ReadAsStringAsync();
         Assert.True(status == response.StatusCode, $"expected {status}, got {response.StatusCode}: {body}");

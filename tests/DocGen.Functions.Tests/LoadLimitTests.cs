@@ -28,17 +28,6 @@ public sealed class LoadLimitTests : IDisposable
         });
     }
 
-    private static async Task<JsonElement> Problem(HttpResponseMessage response, HttpStatusCode status, string code)
-    {
-        string body = await response.Content.ReadAsStringAsync();
-        Assert.True(status == response.StatusCode, $"expected {status}, got {response.StatusCode}: {body}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var json = JsonDocument.Parse(body).RootElement.Clone();
-        Assert.Equal(code, json.GetProperty("code").GetString());
-        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", json.GetProperty("title").GetString());
-        return json;
-    }
-
     [Fact]
     public async Task A_burst_from_one_key_gets_429_while_another_key_still_gets_through()
     {
@@ -55,7 +44,7 @@ public sealed class LoadLimitTests : IDisposable
         Assert.Equal(3, refused.Count);
         foreach (var r in refused)
         {
-            await Problem(r, HttpStatusCode.TooManyRequests, ProblemCodes.RateLimited);
+            await HostileInputTests.Problem(r, HttpStatusCode.TooManyRequests, ProblemCodes.RateLimited);
             // One token a minute: the wait is about a minute, never zero.
             Assert.InRange(r.Headers.RetryAfter?.Delta ?? TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60));
         }
@@ -85,10 +74,10 @@ public sealed class LoadLimitTests : IDisposable
         await Until(() => gate.Queued == 1);
 
         var third = await client.PostAsync("/api/reports", RunningService.Json(ApiTests.ReportJson(3)));
-        await Problem(third, HttpStatusCode.ServiceUnavailable, ProblemCodes.RenderBusy);
+        await HostileInputTests.Problem(third, HttpStatusCode.ServiceUnavailable, ProblemCodes.RenderBusy);
         Assert.Equal(OperatingLimits.BusyRetryAfter, third.Headers.RetryAfter?.Delta);
         var preview = await client.PostAsync("/api/reports/preview", RunningService.Json(ApiTests.ReportJson(4)));
-        await Problem(preview, HttpStatusCode.ServiceUnavailable, ProblemCodes.RenderBusy);
+        await HostileInputTests.Problem(preview, HttpStatusCode.ServiceUnavailable, ProblemCodes.RenderBusy);
         Assert.Equal(2, telemetry.Rejected);
 
         hold.Release();
@@ -174,10 +163,49 @@ public sealed class LoadLimitTests : IDisposable
         using var client = service.Client(RunningService.KeyA);
 
         var response = await client.PostAsync("/api/reports", RunningService.Json(ApiTests.ReportJson(7)));
-        await Problem(response, HttpStatusCode.ServiceUnavailable, ProblemCodes.RenderDeadlineExceeded);
+        await HostileInputTests.Problem(response, HttpStatusCode.ServiceUnavailable, ProblemCodes.RenderDeadlineExceeded);
         Assert.NotNull(response.Headers.RetryAfter?.Delta);
         Assert.Equal(1, telemetry.Cancelled);
         Assert.Equal(0, telemetry.Completed);
+    }
+
+    [Fact]
+    public async Task A_dropped_report_met_by_busy_renders_is_left_for_a_retry_not_rejected()
+    {
+        var hold = new HeldRenders();
+        using var h = new WorkerHarness(new Dictionary<string, string?>
+        {
+            [ServiceSettings.RendersInFlight] = "1",
+            [ServiceSettings.RenderQueue] = "0",
+        }, s => s.AddSingleton<IRenderHold>(hold));
+        var incoming = h.Services.GetRequiredService<IncomingReports>();
+        var first = h.Services.GetRequiredService<ReportGeneration>().GenerateAsync(System.Text.Encoding.UTF8.GetBytes(ApiTests.ReportJson(8)),
+            new Caller(RunningService.AgencyA), OutputFormats.Both, DateTimeOffset.UnixEpoch, CancellationToken.None);
+        await hold.Arrived(1, Patience);
+
+        var dropped = System.Text.Encoding.UTF8.GetBytes(ApiTests.ReportJson(9));
+        var busy = await Assert.ThrowsAsync<RenderUnavailableException>(() => incoming.ProcessAsync(RunningService.AgencyA, "busy", dropped, CancellationToken.None));
+        Assert.Equal(ProblemCodes.RenderBusy, busy.Code);
+        // No receipt: the trigger (or the watcher's next scan) tries again.
+        Assert.False(await h.Store.ExistsAsync($"{IncomingReports.Container}/{RunningService.AgencyA}/busy{IncomingReports.FindingsSuffix}"));
+        Assert.False(await h.Store.ExistsAsync($"{IncomingReports.Container}/{RunningService.AgencyA}/busy{IncomingReports.ResultSuffix}"));
+
+        hold.Release();
+        Assert.IsType<Generation.Stored>(await first);
+        var receipt = await incoming.ProcessAsync(RunningService.AgencyA, "busy", dropped, CancellationToken.None);
+        Assert.Equal("generated", receipt!["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void The_contract_declares_429_and_503_with_Retry_After()
+    {
+        var doc = JsonDocument.Parse(OpenApiDocument.Json.Value).RootElement;
+        var create = doc.GetProperty("paths").GetProperty("/api/reports").GetProperty("post").GetProperty("responses");
+        foreach (var status in new[] { "429", "503" })
+            Assert.True(create.GetProperty(status).GetProperty("headers").TryGetProperty("Retry-After", out _), status);
+        var preview = doc.GetProperty("paths").GetProperty("/api/reports/preview").GetProperty("post").GetProperty("responses");
+        Assert.Contains(ProblemCodes.RenderBusy, preview.GetProperty("503").GetRawText());
+        Assert.Contains(ProblemCodes.RateLimited, preview.GetProperty("429").GetRawText());
     }
 
     private static string ReportIdOf(string json)

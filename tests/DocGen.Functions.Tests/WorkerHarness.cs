@@ -21,7 +21,8 @@ public sealed class WorkerHarness : IDisposable
     public ReportRepository Repository => Services.GetRequiredService<ReportRepository>();
 
     /// <param name="settings">Settings over the test settings (limits, say).</param>
-    public WorkerHarness(IDictionary<string, string?>? settings = null)
+    /// <param name="configure">Services added after the service's own (a test seam, say).</param>
+    public WorkerHarness(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { [StorageSettings.Root] = Root };
         var config = new ConfigurationBuilder()
@@ -30,6 +31,7 @@ public sealed class WorkerHarness : IDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         ServiceApp.AddServices(services, config);
+        configure?.Invoke(services);
         Services = services.BuildServiceProvider();
     }
 

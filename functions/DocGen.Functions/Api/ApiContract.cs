@@ -111,7 +111,7 @@ public static class ApiContracts
         [Operations.ListSigned] = Keyed("List the archived signed versions", BodyKind.None,
             [new(200, Json, ApiSchemas.SignedVersionList)], Missing),
         [Operations.GetSigned] = Keyed("Download one signed version", BodyKind.None,
-            [new(200, Pdf, Description: "签章后的PDF")], Missing),
+            [new(200, Pdf, Description: "签章后的PDF"), Redirect], Missing),
         [Operations.ListEditions] = new("The editions of the mandated format", BodyKind.None,
             [new(200, Json, Description: "版本列表")], [Internal]),
         [Operations.GetEdition] = new("One edition: sections, tables (rows, columns, merged cells) and rules with the validator's wording", BodyKind.None,

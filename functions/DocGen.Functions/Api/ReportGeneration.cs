@@ -92,7 +92,8 @@ public sealed class ReportGeneration(ReportRepository repository, RenderGate gat
         SharedWork work;
         lock (_inFlight)
         {
-            if (_inFlight.TryGetValue(id, out var running) && !running.Cancel.IsCancellationRequested)
+            // A stopped or failed work (refused as busy, say) is not joined: this request starts afresh.
+            if (_inFlight.TryGetValue(id, out var running) && !running.Cancel.IsCancellationRequested && !running.Task.IsFaulted && !running.Task.IsCanceled)
             {
                 running.Waiters++;
                 return (running, false);

@@ -137,13 +137,24 @@ public static class ReportsApi
     /// </summary>
     private static async Task<IResult?> LinkAsync(HttpContext http, ReportManifest manifest, ManifestFile file)
     {
-        var lifetime = http.Service<Downloads>().LinkLifetime;
-        if (lifetime <= TimeSpan.Zero || !HttpMethods.IsGet(http.Request.Method)) return null;
+        if (LinkLifetime(http) is not { } lifetime) return null;
         string tag = $"\"{file.Sha256}\"";
         if (http.Request.Headers.IfNoneMatch.Any(v => v is not null && (v == "*" || v.Split(',').Any(t => t.Trim() == tag)))) return null;
         var link = await http.Service<ReportRepository>().ReadLinkAsync(manifest, file.Name, http.Service<TimeProvider>().GetUtcNow(), lifetime,
             DownloadName(manifest, Path.GetExtension(file.Name)), http.RequestAborted);
-        if (link is null) return null;
+        return link is null ? null : RedirectTo(http, link);
+    }
+
+    /// <summary>How long a download link of this request should live; null when downloads stream (links off, or not a GET).</summary>
+    internal static TimeSpan? LinkLifetime(HttpContext http)
+    {
+        var lifetime = http.Service<Downloads>().LinkLifetime;
+        return lifetime > TimeSpan.Zero && HttpMethods.IsGet(http.Request.Method) ? lifetime : null;
+    }
+
+    /// <summary>307 to a read link; never cached, since the link expires.</summary>
+    internal static IResult RedirectTo(HttpContext http, Uri link)
+    {
         http.Response.Headers.CacheControl = "no-store";
         return Results.Redirect(link.AbsoluteUri, permanent: false, preserveMethod: true);
     }

@@ -52,10 +52,14 @@ public static class SignedApi
         if (!int.TryParse(version, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int number)
             || number < 1 || version != number.ToString(System.Globalization.CultureInfo.InvariantCulture))
             return Problems.NotFound($"报告{id}的签章版本{version}");
+        string name = ReportsApi.DownloadName(manifest, $"（签章版{version}）.pdf");
+        if (ReportsApi.LinkLifetime(http) is { } lifetime
+            && await repo.ReadSignedLinkAsync(manifest, number, http.Service<TimeProvider>().GetUtcNow(), lifetime, name, ct) is { } link)
+            return ReportsApi.RedirectTo(http, link);
         var stream = await repo.OpenSignedAsync(id, number, ct);
         return stream is null
             ? Problems.NotFound($"报告{id}的签章版本{version}")
-            : Results.Stream(stream, "application/pdf", ReportsApi.DownloadName(manifest, $"（签章版{version}）.pdf"));
+            : Results.Stream(stream, "application/pdf", name);
     }
 
     private static object Describe(SignedVersion v) => new

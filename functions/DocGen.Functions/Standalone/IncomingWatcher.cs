@@ -26,6 +26,11 @@ public sealed class IncomingWatcher(IBlobStore store, IncomingReports incoming, 
             {
                 await ScanAsync(stoppingToken);
             }
+            catch (RenderUnavailableException e)
+            {
+                // The service is busy with requests: the uploads left are answered on a later round.
+                log.LogInformation("Renders busy ({Code}): the rest of {Container}/ waits for the next round", e.Code, IncomingReports.Container);
+            }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // Storage unreachable for a while: say so and try again on the next round.
