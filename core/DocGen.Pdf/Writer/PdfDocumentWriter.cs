@@ -17,7 +17,7 @@ internal static class PdfDocumentWriter
         foreach (var page in pages)
         {
             cancel.ThrowIfCancellationRequested();
-            new ContentStreamBuilder(setup.Height, registry).Build(page);
+            new ContentStreamBuilder(setup.Height, registry).Collect(page);
         }
         // Subsetting is the costly step: the token is checked before each face.
         var subsets = registry.InOrder.ToDictionary(u => u, u =>

@@ -32,7 +32,15 @@ internal sealed class PdfFileWriter
     /// <summary>A stream object; <paramref name="dict"/> is the dictionary's inner entries, /Length is added.</summary>
     public void Stream(int num, string dict, byte[] data, bool compress)
     {
-        if (compress) { data = PdfSyntax.Deflate(data); dict += " /Filter /FlateDecode"; }
+        if (compress) DeflatedStream(num, dict, PdfSyntax.Deflate(data));
+        else RawStream(num, dict, data);
+    }
+
+    /// <summary>A stream whose data is already deflated (a cached font program).</summary>
+    public void DeflatedStream(int num, string dict, byte[] deflated) => RawStream(num, dict + " /Filter /FlateDecode", deflated);
+
+    private void RawStream(int num, string dict, byte[] data)
+    {
         Begin(num);
         Raw($"<< {dict} /Length {data.Length} >>\nstream\n");
         _out.Write(data);
