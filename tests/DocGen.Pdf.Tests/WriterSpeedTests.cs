@@ -95,6 +95,27 @@ public class WriterSpeedTests
         Assert.Equal(cold, fresh);
     }
 
+    [Fact]
+    public void The_pooled_buffer_holds_what_a_memory_stream_holds_across_growth()
+    {
+        var rnd = new Random(3);
+        using var pooled = new PooledBufferStream(16);
+        using var plain = new MemoryStream();
+        for (int i = 0; i < 300; i++)
+        {
+            var chunk = new byte[rnd.Next(0, 5000)];
+            rnd.NextBytes(chunk);
+            pooled.Write(chunk);
+            plain.Write(chunk);
+            pooled.WriteByte((byte)i);
+            plain.WriteByte((byte)i);
+            pooled.WriteAscii("12 0 obj");
+            plain.Write("12 0 obj"u8);
+        }
+        Assert.Equal(plain.Length, pooled.Position);
+        Assert.Equal(plain.ToArray(), pooled.ToArray());
+    }
+
     private static List<uint> Glyphs(LoadedFace face, string text) =>
         text.EnumerateRunes().Select(r => { Assert.True(face.HasGlyph(r.Value)); face.Font.TryGetGlyph((uint)r.Value, out uint g); return g; })
             .Distinct().Order().ToList();

@@ -11,7 +11,7 @@ namespace DocGen.Pdf.Fonts;
 internal sealed class SubsetCache(bool retainGlyphIds)
 {
     private const int MaxEntries = 256;
-    private const long MaxBytes = 24L * 1024 * 1024;
+    private const long MaxBytes = 16L * 1024 * 1024;
     private readonly ConcurrentDictionary<string, FontSubset> _map = new();
     private long _bytes;
 

@@ -41,7 +41,7 @@ internal static class PdfSyntax
 
     public static byte[] Deflate(byte[] data)
     {
-        using var ms = new MemoryStream();
+        using var ms = new PooledBufferStream(Math.Max(4096, data.Length / 2));
         using (var z = new ZLibStream(ms, CompressionLevel.Optimal, leaveOpen: true)) z.Write(data);
         return ms.ToArray();
     }
