@@ -5,13 +5,14 @@ namespace DocGen.Pdf.Fonts;
 /// <summary>
 /// Remembers subsets by face and exact glyph set, so a server rendering the same report (or the
 /// same page-number digits) again skips hb-subset and, through <see cref="FontSubset.Compressed"/>,
-/// the font program's Deflate. Bounded by count and by bytes (a CJK body subset is 50–150 KB):
-/// cleared when it grows too large, so a long-running server stays small.
+/// the font program's Deflate. Bounded by count and by bytes: a CJK body subset (50–150 KB) rarely recurs,
+/// since texts differ, while headings and page numbers do; cleared when it grows too large, so a
+/// long-running server stays small.
 /// </summary>
 internal sealed class SubsetCache(bool retainGlyphIds)
 {
     private const int MaxEntries = 256;
-    private const long MaxBytes = 16L * 1024 * 1024;
+    private const long MaxBytes = 8L * 1024 * 1024;
     private readonly ConcurrentDictionary<string, FontSubset> _map = new();
     private long _bytes;
 
