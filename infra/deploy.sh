@@ -84,9 +84,10 @@ package_blob=$(jq -r .packageBlob.value <<<"$outputs")
 
 echo "== package"
 out="$work/app"
-# The isolated worker, framework-dependent: the dotnet-isolated 10.0 runtime brings .NET 10. The output
+# The isolated worker, framework-dependent, ReadyToRun for linux-x64 (the Flex Consumption platform) whatever the
+# machine deploying: the dotnet-isolated 10.0 runtime brings .NET 10. The output
 # holds functions.metadata, worker.config.json, extensions.json and .azurefunctions/, which the host reads.
-dotnet publish "$repo/functions/DocGen.Functions/DocGen.Functions.csproj" -c Release -o "$out" --nologo
+dotnet publish "$repo/functions/DocGen.Functions/DocGen.Functions.csproj" -c Release -r linux-x64 -o "$out" --nologo
 [[ -f $out/functions.metadata ]] || { echo "deploy.sh: the publish output has no functions.metadata; is the Worker SDK restored?" >&2; exit 1; }
 mkdir -p "$out/templates" "$out/fonts"
 cp "$repo"/templates/*.docx "$out/templates/"

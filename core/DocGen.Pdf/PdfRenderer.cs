@@ -49,9 +49,10 @@ public static class PdfRenderer
     /// <summary>Renders to a byte array.</summary>
     public static byte[] RenderToBytes(PdfDocumentModel doc, FontResolver fonts, out RenderResult result, CancellationToken cancel = default)
     {
-        using var ms = new MemoryStream();
-        result = Render(doc, ms, fonts, cancel);
-        return ms.ToArray();
+        // Pooled: the file is written into it in one piece, then copied out once at its exact length.
+        using var buffer = new PooledBufferStream(256 * 1024);
+        result = Render(doc, buffer, fonts, cancel);
+        return buffer.ToArray();
     }
 
     /// <summary>

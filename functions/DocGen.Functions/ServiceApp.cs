@@ -79,9 +79,10 @@ public static class ServiceApp
         services.AddSingleton(_ => new DocumentRenderer(new RenderSettings
         {
             FontDirectory = FontFolder(config[ServiceSettings.FontDirectory]),
-            LongRunning = config.GetValue<bool?>(ServiceSettings.PreprocessFonts) ?? true,
+            LongRunning = config.GetValue<bool?>(ServiceSettings.PreprocessFonts) ?? false,
             SystemFonts = config.GetValue<bool?>(ServiceSettings.SystemFonts) ?? true,
         }));
+        if (config.GetValue<bool?>(ServiceSettings.WarmUp) ?? true) services.AddHostedService<WarmUpService>();
         services.AddHealthChecks()
             .AddCheck<StorageHealthCheck>(StorageHealthCheck.Name)
             .AddCheck<FontsHealthCheck>(FontsHealthCheck.Name)

@@ -45,31 +45,17 @@ public static class WordRenderer
 
         var stamp = DocumentDates.Created(report).UtcDateTime;
 
+        var parsed = TemplateCache.Get(template);
         using var stream = new MemoryStream();
-        stream.Write(template);
-        stream.Position = 0;
-        WordprocessingDocument doc;
-        try
+        using (var doc = parsed.OpenCopy(stream, out var body))
         {
-            doc = WordprocessingDocument.Open(stream, true);
-        }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or FileFormatException)
-        {
-            throw new WordTemplateException(WordTemplateException.Unreadable, "", $"模板不是可读取的Word文档（.docx）：{e.Message}");
-        }
-        using (doc)
-        {
-            var body = doc.MainDocumentPart?.Document?.Body
-                ?? throw new WordTemplateException(WordTemplateException.Unreadable, "", "模板中没有正文（word/document.xml）");
-            var leadStyles = doc.MainDocumentPart!.StyleDefinitionsPart?.Styles?.Elements<Style>()
-                .Select(st => st.StyleId?.Value).OfType<string>().ToHashSet(StringComparer.Ordinal) ?? [];
-            new Filler(plan, body, options, leadStyles, cancel).Fill();
+            new Filler(plan, body, options, parsed.StyleIds, cancel).Fill();
             WordPackage.WriteCoreProperties(doc, plan.Title, plan.Agency, stamp);
         }
         return WordPackage.Normalise(stream.ToArray(), stamp);
     }
 
-    private sealed class Filler(DocumentPlan plan, Body body, WordRenderOptions options, HashSet<string> styleIds, CancellationToken cancel)
+    private sealed class Filler(DocumentPlan plan, Body body, WordRenderOptions options, IReadOnlySet<string> styleIds, CancellationToken cancel)
     {
         private readonly Edition edition = plan.Edition;
         private readonly Dictionary<string, List<SdtElement>> tags = new(StringComparer.Ordinal);

@@ -17,6 +17,7 @@ public sealed class FontResolver : IDisposable
     private readonly ConcurrentDictionary<FontRole, IReadOnlyList<LoadedFace>> _chains = new();
     private readonly ConcurrentDictionary<LoadedFace, LoadedFace?> _bold = new();
     private readonly object _loadGate = new();
+    private Task _preprocessing = Task.CompletedTask;
 
     /// <summary>Creates a resolver; folders are indexed on first use.</summary>
     public FontResolver(FontResolverOptions? options = null)
@@ -25,6 +26,9 @@ public sealed class FontResolver : IDisposable
         _index = new Lazy<IReadOnlyList<FaceInfo>>(BuildIndex);
         SubsetCache = new SubsetCache(_options.RetainGlyphIdsInSubsets);
     }
+
+    /// <summary>Completes when every face loaded so far has been preprocessed (see <see cref="FontResolverOptions.PreprocessFacesForSubsetting"/>).</summary>
+    public Task Preprocessing { get { lock (_loadGate) return _preprocessing; } }
 
     /// <summary>Subsets already made by this resolver, keyed by face and glyph set.</summary>
     internal SubsetCache SubsetCache { get; }
@@ -63,8 +67,14 @@ public sealed class FontResolver : IDisposable
         {
             if (_faces.TryGetValue(key, out face)) return face;
             face = new LoadedFace(info);
-            if (_options.PreprocessFacesForSubsetting) face.Preprocess();
             _faces[key] = face;
+            if (_options.PreprocessFacesForSubsetting)
+            {
+                // One face after another on a thread of their own: never in front of a render, never all at once.
+                var loaded = face;
+                _preprocessing = _preprocessing.ContinueWith(_ => loaded.Preprocess(), CancellationToken.None,
+                    TaskContinuationOptions.LongRunning, TaskScheduler.Default);
+            }
             return face;
         }
     }

@@ -7,7 +7,16 @@ namespace DocGen.Pdf;
 /// <summary>A subset font program and where each original glyph went.</summary>
 /// <param name="Data">The sfnt bytes (TrueType or OpenType/CFF).</param>
 /// <param name="OldToNew">Original glyph id to glyph id in <paramref name="Data"/>.</param>
-public sealed record FontSubset(byte[] Data, IReadOnlyDictionary<uint, uint> OldToNew);
+public sealed record FontSubset(byte[] Data, IReadOnlyDictionary<uint, uint> OldToNew)
+{
+    private byte[]? _compressed;
+
+    /// <summary>
+    /// <see cref="Data"/> deflated as the PDF embeds it, made once: a cached subset (the same face and glyph set)
+    /// is not compressed again. Two threads may both compute it; the bytes are the same.
+    /// </summary>
+    internal byte[] Compressed => _compressed ??= Writer.PdfSyntax.Deflate(Data);
+}
 
 /// <summary>
 /// Cuts a face down to the glyphs a document uses, with hb-subset (no layout closure, no hinting;

@@ -12,7 +12,23 @@ namespace DocGen.Pdf.Writer;
 internal sealed class ContentStreamBuilder(double pageHeight, FontRegistry fonts)
 {
     private readonly StringBuilder _sb = new();
+    private readonly StringBuilder _tj = new();
     public HashSet<FontUsage> UsedFonts { get; } = [];
+
+    /// <summary>
+    /// Registers the glyphs and fonts the page draws, in drawing order, without writing anything: the first
+    /// pass, which must see exactly what <see cref="Build"/> will draw.
+    /// </summary>
+    public void Collect(PageContent page)
+    {
+        foreach (var item in page.Lines)
+            foreach (var (atom, _) in item.Line.Atoms)
+            {
+                var usage = fonts.For(atom.Face);
+                UsedFonts.Add(usage);
+                for (int g = 0; g < atom.Glyphs.Length; g++) usage.Use(atom.Glyphs[g].GlyphId, g == 0 ? atom.Text : "");
+            }
+    }
 
     public byte[] Build(PageContent page)
     {
@@ -23,14 +39,16 @@ internal sealed class ContentStreamBuilder(double pageHeight, FontRegistry fonts
             double current = -1;
             foreach (var r in page.Rects)
             {
-                if (r.LineWidth != current) { _sb.Append(Num(r.LineWidth)).Append(" w\n"); current = r.LineWidth; }
-                _sb.Append(Num(r.X)).Append(' ').Append(Num(pageHeight - r.Top - r.Height)).Append(' ')
-                   .Append(Num(r.Width)).Append(' ').Append(Num(r.Height)).Append(" re S\n");
+                if (r.LineWidth != current) { AppendNum(_sb, r.LineWidth); _sb.Append(" w\n"); current = r.LineWidth; }
+                AppendNum(_sb, r.X); _sb.Append(' ');
+                AppendNum(_sb, pageHeight - r.Top - r.Height); _sb.Append(' ');
+                AppendNum(_sb, r.Width); _sb.Append(' ');
+                AppendNum(_sb, r.Height); _sb.Append(" re S\n");
             }
             _sb.Append("Q\n");
         }
         foreach (var item in page.Lines) Line(item);
-        return Encoding.ASCII.GetBytes(_sb.ToString());
+        return AsciiBytes(_sb);
     }
 
     public void Line(LineItem item)
@@ -56,7 +74,7 @@ internal sealed class ContentStreamBuilder(double pageHeight, FontRegistry fonts
         var usage = fonts.For(a0.Face);
         UsedFonts.Add(usage);
         double size = a0.Size;
-        var tj = new StringBuilder();
+        var tj = _tj.Clear();
         double pen = double.NaN;
         double startX = 0;
         bool open = false;
@@ -76,23 +94,41 @@ internal sealed class ContentStreamBuilder(double pageHeight, FontRegistry fonts
                     if (Math.Abs(adj) >= 0.001)
                     {
                         if (open) { tj.Append('>'); open = false; }
-                        tj.Append(Num(adj));
+                        AppendNum(tj, adj);
                     }
                 }
                 if (!open) { tj.Append('<'); open = true; }
-                tj.Append(usage.Code(glyph.GlyphId).ToString("X4"));
+                PdfNumber.AppendHex4(tj, usage.Code(glyph.GlyphId));
                 pen = desired + w * size / 1000;
                 x += glyph.Advance;
             }
         }
         if (open) tj.Append('>');
         if (tj.Length == 0) return;
-        _sb.Append("BT /").Append(usage.ResourceName).Append(' ').Append(Num(size)).Append(" Tf ");
+        _sb.Append("BT /").Append(usage.ResourceName).Append(' ');
+        AppendNum(_sb, size);
+        _sb.Append(" Tf ");
         if (a0.SyntheticBold)
-            _sb.Append("2 Tr ").Append(Num(size * 0.03)).Append(" w 0 G ");
-        _sb.Append("1 0 0 1 ").Append(Num(startX)).Append(' ').Append(Num(baseline)).Append(" Tm [")
-           .Append(tj).Append("] TJ");
+        {
+            _sb.Append("2 Tr ");
+            AppendNum(_sb, size * 0.03);
+            _sb.Append(" w 0 G ");
+        }
+        _sb.Append("1 0 0 1 ");
+        AppendNum(_sb, startX);
+        _sb.Append(' ');
+        AppendNum(_sb, baseline);
+        _sb.Append(" Tm [").Append(tj).Append("] TJ");
         if (a0.SyntheticBold) _sb.Append(" 0 Tr");
         _sb.Append(" ET\n");
+    }
+
+    /// <summary>The builder's characters as bytes, without an intermediate string (content streams are ASCII).</summary>
+    private static byte[] AsciiBytes(StringBuilder sb)
+    {
+        var bytes = new byte[sb.Length];
+        int at = 0;
+        foreach (var chunk in sb.GetChunks()) at += Encoding.ASCII.GetBytes(chunk.Span, bytes.AsSpan(at));
+        return bytes;
     }
 }

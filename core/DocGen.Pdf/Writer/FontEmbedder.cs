@@ -48,8 +48,8 @@ internal static class FontEmbedder
                        $"/FontBBox [{Num(xMin * k)} {Num(yMin * k)} {Num(xMax * k)} {Num(yMax * k)}] /ItalicAngle 0 " +
                        $"/Ascent {Num(face.Ascender * k)} /Descent {Num(face.Descender * k)} /CapHeight {Num(face.Ascender * k)} " +
                        $"/StemV 80 /{(cff ? "FontFile3" : "FontFile2")} {file} 0 R >>");
-        if (cff) w.Stream(file, "/Subtype /OpenType", program, compress: true);
-        else w.Stream(file, $"/Length1 {program.Length}", program, compress: true);
+        if (cff) w.DeflatedStream(file, "/Subtype /OpenType", subset.Compressed);
+        else w.DeflatedStream(file, $"/Length1 {program.Length}", subset.Compressed);
         w.Stream(toUni, "", Encoding.ASCII.GetBytes(ToUnicode(usage)), compress: true);
         return new EmbeddedFont(face.Info, baseFont, gids.Count, program.Length);
     }

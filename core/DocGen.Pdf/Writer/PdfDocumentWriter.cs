@@ -17,7 +17,7 @@ internal static class PdfDocumentWriter
         foreach (var page in pages)
         {
             cancel.ThrowIfCancellationRequested();
-            new ContentStreamBuilder(setup.Height, registry).Build(page);
+            new ContentStreamBuilder(setup.Height, registry).Collect(page);
         }
         // Subsetting is the costly step: the token is checked before each face.
         var subsets = registry.InOrder.ToDictionary(u => u, u =>
@@ -33,7 +33,7 @@ internal static class PdfDocumentWriter
             contents.Add((builder.Build(page), builder.UsedFonts));
         }
 
-        var w = new PdfFileWriter();
+        using var w = new PdfFileWriter();
         int catalog = w.Reserve(), pagesNum = w.Reserve(), infoNum = w.Reserve(), xmp = w.Reserve();
         var fontNums = new Dictionary<FontUsage, int[]>();
         foreach (var u in registry.InOrder) { FontEmbedder.ReserveObjects(w, out var nums); fontNums[u] = nums; }

@@ -8,9 +8,9 @@ namespace DocGen.Pdf.Writer;
 /// reserved in a fixed order by the caller, so the same document always gives the same bytes;
 /// the file /ID is a hash of the body, not a random value.
 /// </summary>
-internal sealed class PdfFileWriter
+internal sealed class PdfFileWriter : IDisposable
 {
-    private readonly MemoryStream _out = new();
+    private readonly PooledBufferStream _out = new(256 * 1024);
     private readonly SortedDictionary<int, long> _offsets = [];
     private int _next = 1;
 
@@ -32,7 +32,15 @@ internal sealed class PdfFileWriter
     /// <summary>A stream object; <paramref name="dict"/> is the dictionary's inner entries, /Length is added.</summary>
     public void Stream(int num, string dict, byte[] data, bool compress)
     {
-        if (compress) { data = PdfSyntax.Deflate(data); dict += " /Filter /FlateDecode"; }
+        if (compress) DeflatedStream(num, dict, PdfSyntax.Deflate(data));
+        else RawStream(num, dict, data);
+    }
+
+    /// <summary>A stream whose data is already deflated (a cached font program).</summary>
+    public void DeflatedStream(int num, string dict, byte[] deflated) => RawStream(num, dict + " /Filter /FlateDecode", deflated);
+
+    private void RawStream(int num, string dict, byte[] data)
+    {
         Begin(num);
         Raw($"<< {dict} /Length {data.Length} >>\nstream\n");
         _out.Write(data);
@@ -42,7 +50,7 @@ internal sealed class PdfFileWriter
     public void Finish(Stream output, int rootNum, int infoNum)
     {
         // The /ID comes from the content itself, so identical input gives identical files.
-        string id = Convert.ToHexString(SHA256.HashData(_out.GetBuffer().AsSpan(0, (int)_out.Length))[..16]);
+        string id = Convert.ToHexString(SHA256.HashData(_out.Written)[..16]);
         long xref = _out.Position;
         var sb = new StringBuilder();
         sb.Append("xref\n0 ").Append(_next).Append('\n');
@@ -55,8 +63,7 @@ internal sealed class PdfFileWriter
         sb.Append($"trailer\n<< /Size {_next} /Root {rootNum} 0 R /Info {infoNum} 0 R /ID [<{id}> <{id}>] >>\n");
         sb.Append($"startxref\n{xref}\n%%EOF\n");
         Raw(sb.ToString());
-        _out.Position = 0;
-        _out.CopyTo(output);
+        output.Write(_out.Written);
     }
 
     private void Begin(int num)
@@ -65,5 +72,8 @@ internal sealed class PdfFileWriter
         Raw($"{num} 0 obj\n");
     }
 
-    private void Raw(string s) => _out.Write(Encoding.ASCII.GetBytes(s));
+    private void Raw(string s) => _out.WriteAscii(s);
+
+    /// <summary>Gives the buffer back to the pool.</summary>
+    public void Dispose() => _out.Dispose();
 }

@@ -7,12 +7,9 @@ namespace DocGen.Pdf.Writer;
 /// <summary>Formatting of PDF tokens: numbers (invariant, at most 3 decimals), strings, dates, Flate.</summary>
 internal static class PdfSyntax
 {
-    public static string Num(double v)
-    {
-        double r = Math.Round(v, 3);
-        if (r == 0) return "0"; // also turns -0 into 0
-        return r.ToString("0.###", CultureInfo.InvariantCulture);
-    }
+    public static string Num(double v) => PdfNumber.Format(v);
+
+    public static void AppendNum(StringBuilder sb, double v) => PdfNumber.Append(sb, v);
 
     /// <summary>A text string as UTF-16BE with BOM, hex-encoded: safe for any character.</summary>
     public static string TextString(string s)
@@ -44,7 +41,7 @@ internal static class PdfSyntax
 
     public static byte[] Deflate(byte[] data)
     {
-        using var ms = new MemoryStream();
+        using var ms = new PooledBufferStream(Math.Max(4096, data.Length / 2));
         using (var z = new ZLibStream(ms, CompressionLevel.Optimal, leaveOpen: true)) z.Write(data);
         return ms.ToArray();
     }

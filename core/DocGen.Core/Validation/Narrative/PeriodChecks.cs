@@ -16,11 +16,11 @@ internal static class PeriodChecks
     internal const string YearPattern = @"((?:19|20|１９|２０)\d{2})\s*年";
     internal static int YearOf(Match m) => int.Parse(NarrativeParagraph.Fold(m.Groups[1].Value), CultureInfo.InvariantCulture);
     private const string Ends = PhraseMatcher.ClauseEnds + PhraseMatcher.SentenceEnds;
-    private static readonly Regex Year = new(YearPattern, RegexOptions.Compiled | RegexOptions.CultureInvariant);
-    private static readonly Regex Period = new(@"统计(?:期限|期间|时限|时段|区间|周期|时间)", RegexOptions.Compiled | RegexOptions.CultureInvariant);
-    private static readonly Regex Date = new(@"(?:((?:19|20|１９|２０)\d{2})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日", RegexOptions.Compiled | RegexOptions.CultureInvariant);
-    private static readonly Regex Announced = new(YearPattern + $@"(?:度)?[^{Ends}\d《》]{{0,30}}?(?:年度报告|年报)", RegexOptions.Compiled | RegexOptions.CultureInvariant);
-    private static readonly Regex Opening = new(@"^\s*" + YearPattern + @"\s*[,，]", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+    private static readonly Regex Year = new(YearPattern, RegexOptions.CultureInvariant);
+    private static readonly Regex Period = new(@"统计(?:期限|期间|时限|时段|区间|周期|时间)", RegexOptions.CultureInvariant);
+    private static readonly Regex Date = new(@"(?:((?:19|20|１９|２０)\d{2})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日", RegexOptions.CultureInvariant);
+    private static readonly Regex Announced = new(YearPattern + $@"(?:度)?[^{Ends}\d《》]{{0,30}}?(?:年度报告|年报)", RegexOptions.CultureInvariant);
+    private static readonly Regex Opening = new(@"^\s*" + YearPattern + @"\s*[,，]", RegexOptions.CultureInvariant);
 
     /// <summary>How many paragraphs of the first part are read as if they were the preface.</summary>
     public const int OpeningParagraphs = 3;
