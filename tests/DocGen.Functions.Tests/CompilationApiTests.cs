@@ -3,6 +3,7 @@ using System.Text.Json;
 using DocGen.Core.Json;
 using DocGen.Core.Model;
 using DocGen.Core.Tests.Fixtures;
+using DocGen.Storage;
 using DocGen.Storage.Tests;
 
 namespace DocGen.Functions.Tests;
@@ -179,6 +180,32 @@ public abstract class CompilationApiTests : IAsyncLifetime
         using var agency = Service.Client(RunningService.KeyA);
         await AssertProblem(await agency.PostAsync("/api/reports/sum", RunningService.Json(JsonSerializer.Serialize(new { agency = city, year = Year }))),
             HttpStatusCode.Forbidden, "COMPILING_OFFICE_ONLY");
+    }
+
+    [Fact]
+    public async Task Sum_passes_over_what_cannot_be_read_with_a_warning()
+    {
+        // A year no other test stores, since the whole year is read (CI's tests share one Azurite); the 2019 format then.
+        const int year = 2018;
+        Report Early(int variant) => ReportFactory.Consistent("2019", year) with { Agency = Jia, Title = $"{Jia}{year}年政府信息公开工作年度报告（第{variant}稿）" };
+        string older = await Store(Early(1));
+        string newest = await Store(Early(2));
+        // The newest report's input is spoiled in the store, and a folder no agency name can make sits beside it.
+        await Service.Store.WriteBytesAsync(ReportLayout.ReportFile(Jia, year, newest, ReportFileNames.Input), "{不是报告"u8.ToArray(),
+            ContentTypes.Json, WriteMode.Overwrite);
+        string stray = $"{Jia}／{_tag}";
+        await Service.Store.WriteBytesAsync($"{BlobPath.ReportsContainer}/{stray}/{year}/{newest}/{ReportFileNames.Manifest}", "{}"u8.ToArray(), ContentTypes.Json);
+
+        using var office = Service.Client(RunningService.AdminKey);
+        var sum = await Json(await office.PostAsync("/api/reports/sum",
+            RunningService.Json(JsonSerializer.Serialize(new { agency = $"某{_tag}市人民政府", year }))));
+        Assert.Equal([(Jia, older)], sum.GetProperty("parts").EnumerateArray().Select(p => (p.GetProperty("agency").GetString()!, p.GetProperty("id").GetString()!)));
+        var warnings = sum.GetProperty("findings").EnumerateArray().Where(f => f.GetProperty("code").GetString() == "AGGREGATE_PART_UNREADABLE")
+            .Select(f => f.GetProperty("message").GetString()!).ToList();
+        Assert.Equal(2, warnings.Count);
+        Assert.Contains(warnings, w => w.Contains(newest, StringComparison.Ordinal) && w.Contains("无法读回", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.Contains(stray, StringComparison.Ordinal) && w.Contains("不是有效的机关名称", StringComparison.Ordinal));
+        Assert.Empty(sum.GetProperty("missing").EnumerateArray());
     }
 }
 

@@ -135,6 +135,8 @@ public sealed class KillSweepTests(ITestOutputHelper output) : IDisposable
             psi.Environment["DocGen__Storage__Root"] = data;
             psi.Environment["DocGen__Auth__AgencyKeys"] = $"{RunningService.AgencyA}={RunningService.KeyA}";
             psi.Environment["DocGen__Fonts__Preprocess"] = "false";
+            // Posts as fast as the server answers, across ten restarts; the per-key rate limit is LoadLimitTests' subject.
+            psi.Environment["DocGen__Limits__RequestsPerMinute"] = "0";
             var process = Process.Start(psi)!;
             process.OutputDataReceived += (_, _) => { };
             process.ErrorDataReceived += (_, _) => { };

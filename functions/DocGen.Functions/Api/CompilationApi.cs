@@ -65,18 +65,16 @@ public static class CompilationApi
         var agencies = request!.Agencies ?? await repository.ListAgenciesAsync(request.Year, ct);
         var parts = new List<(ReportManifest Manifest, Report Report)>();
         var missing = new List<string>();
+        var unreadable = new List<Finding>();
         foreach (var agency in agencies)
         {
-            // The newest report of the year: the list is newest first.
-            var newest = (await repository.ListReportsAsync(agency, request.Year, ct)).FirstOrDefault();
-            if (newest is null) { missing.Add(agency); continue; }
-            await using var input = await repository.OpenFileAsync(newest.ReportId, ReportFileNames.Input, ct)
-                ?? throw new InvalidOperationException($"report {newest.ReportId} has no {ReportFileNames.Input}");
-            using var copy = new MemoryStream();
-            await input.CopyToAsync(copy, ct);
-            var read = ReportJsonReader.Read(copy.ToArray());
-            if (!read.Ok) throw new InvalidOperationException($"stored report {newest.ReportId} cannot be read: {read.Errors[0]}");
-            parts.Add((newest, read.Report!));
+            // The newest report of the year that can be read (the list is newest first). A folder that is not an
+            // agency DocGen could have written, or a report that cannot be read back, is named in a warning and passed
+            // over: one bad entry in the store must not stop the city's report.
+            var (part, problem) = await NewestReadableAsync(repository, agency, request.Year, ct);
+            if (problem is not null) unreadable.Add(problem);
+            if (part is { } p) parts.Add(p);
+            else if (problem is null) missing.Add(agency);
         }
         if (parts.Count == 0)
             return Problems.Of(422, ReportAggregator.EmptyCode, $"{request.Year}年度没有可汇总的报告" + (missing.Count > 0 ? $"（未提交：{string.Join("、", missing)}）" : ""));
@@ -84,7 +82,7 @@ public static class CompilationApi
         Compilation compiled;
         try { compiled = ReportAggregator.Compile(parts.Select(p => p.Report).ToList(), request.Agency, request.Year); }
         catch (DocGenException e) { return Problems.Of(422, e.Code, e.Message); }
-        var findings = compiled.Findings.Concat(ReportValidator.Validate(compiled.Report)).ToList();
+        var findings = unreadable.Concat(compiled.Findings).Concat(ReportValidator.Validate(compiled.Report)).ToList();
         return Results.Ok(new
         {
             agency = request.Agency,
@@ -97,6 +95,34 @@ public static class CompilationApi
             parts = parts.Select(p => new { agency = p.Manifest.Agency, id = p.Manifest.ReportId }),
             missing,
         });
+    }
+
+    public const string PartUnreadableCode = "AGGREGATE_PART_UNREADABLE";
+
+    private static async Task<((ReportManifest, Report)? Part, Finding? Problem)> NewestReadableAsync(ReportRepository repository, string agency, int year, CancellationToken ct)
+    {
+        IReadOnlyList<ReportManifest> reports;
+        try { reports = await repository.ListReportsAsync(agency, year, ct); }
+        catch (InvalidStorageNameException e)
+        {
+            return (null, Finding.Warning(PartUnreadableCode, "", $"存储中的“{agency}”不是有效的机关名称（{e.Message}），未参与汇总"));
+        }
+        Finding? problem = null;
+        foreach (var manifest in reports)
+        {
+            await using var input = await repository.OpenFileAsync(manifest.ReportId, ReportFileNames.Input, ct);
+            if (input is null)
+            {
+                problem ??= Finding.Warning(PartUnreadableCode, "", $"{agency}的报告{manifest.ReportId}缺少{ReportFileNames.Input}，改用其较早的报告");
+                continue;
+            }
+            using var copy = new MemoryStream();
+            await input.CopyToAsync(copy, ct);
+            var read = ReportJsonReader.Read(copy.ToArray());
+            if (read.Ok) return ((manifest, read.Report!), problem);
+            problem ??= Finding.Warning(PartUnreadableCode, "", $"{agency}的报告{manifest.ReportId}无法读回（{read.Errors[0].Message}），改用其较早的报告");
+        }
+        return (null, problem);
     }
 
     private sealed record SumRequest(string Agency, int Year, IReadOnlyList<string>? Agencies);

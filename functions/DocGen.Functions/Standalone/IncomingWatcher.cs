@@ -55,10 +55,18 @@ public sealed class IncomingWatcher(IBlobStore store, IncomingReports incoming, 
         var uploads = new List<string>();
         var agencies = keys.Agencies;
         var folders = agencies.Count == 0 ? [IncomingReports.Container + "/"] : agencies.Select(a => $"{IncomingReports.Container}/{a}/");
+        // A file copied into the folder is written in place: one changed just now may still be half written
+        // (even empty), so it waits for a later round rather than getting a receipt for what was there so far.
+        var settled = DateTimeOffset.UtcNow - SettleTime;
+        bool unsettled = false;
         foreach (var folder in folders)
             await foreach (var blob in store.ListAsync(folder, ct))
                 if (blob.Path.EndsWith(".json", StringComparison.Ordinal) && !IncomingReports.IsReceipt(blob.Path))
-                    uploads.Add(blob.Path);
+                {
+                    if (blob.LastModified > settled) unsettled = true;
+                    else uploads.Add(blob.Path);
+                }
+        if (unsettled && _wake.CurrentCount == 0) _wake.Release();
         foreach (var path in uploads.Order(StringComparer.Ordinal))
         {
             var content = await store.ReadAllBytesAsync(path, ct);
