@@ -27,7 +27,7 @@ public sealed class KillSweepTests(ITestOutputHelper output) : IDisposable
         int interrupted = 0;
         for (int round = 0; round < Kills; round++)
         {
-            using var server = await Server.StartAsync(_data);
+            using var server = await ServerProcess.StartAsync(_data);
             using var client = server.Client();
             var ids = acknowledged.Keys.ToList();
             var posts = Enumerable.Range(0, 3).Select(i => PostAsync(client, ApiTests.ReportJson(100 + round * 10 + i))).ToList();
@@ -48,7 +48,7 @@ public sealed class KillSweepTests(ITestOutputHelper output) : IDisposable
             }
         }
 
-        using var final = await Server.StartAsync(_data);
+        using var final = await ServerProcess.StartAsync(_data);
         using var reader = final.Client();
         foreach (var (id, sha) in acknowledged)
         {
@@ -112,72 +112,5 @@ public sealed class KillSweepTests(ITestOutputHelper output) : IDisposable
     {
         foreach (var f in Directory.EnumerateFiles(_data, "*", SearchOption.AllDirectories)) File.SetAttributes(f, FileAttributes.Normal);
         Directory.Delete(_data, true);
-    }
-
-    /// <summary>The standalone server as its own process, so that it can be killed with SIGKILL.</summary>
-    private sealed class Server : IDisposable
-    {
-        private readonly Process _process;
-        private readonly int _port;
-
-        private Server(Process process, int port)
-        {
-            _process = process;
-            _port = port;
-        }
-
-        public static async Task<Server> StartAsync(string data)
-        {
-            int port = AzuriteFixture.FreeLoopbackPort();
-            var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = data };
-            psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "DocGen.Functions.dll"));
-            psi.Environment[ServiceSettings.Port] = port.ToString();
-            psi.Environment["DocGen__Storage__Root"] = data;
-            psi.Environment["DocGen__Auth__AgencyKeys"] = $"{RunningService.AgencyA}={RunningService.KeyA}";
-            psi.Environment["DocGen__Fonts__Preprocess"] = "false";
-            // Posts as fast as the server answers, across ten restarts; the per-key rate limit is LoadLimitTests' subject.
-            psi.Environment["DocGen__Limits__RequestsPerMinute"] = "0";
-            var process = Process.Start(psi)!;
-            process.OutputDataReceived += (_, _) => { };
-            process.ErrorDataReceived += (_, _) => { };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            var server = new Server(process, port);
-            using var probe = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(2) };
-            for (var wait = Stopwatch.StartNew(); wait.Elapsed < TimeSpan.FromSeconds(60);)
-            {
-                try
-                {
-                    if ((await probe.GetAsync("/api/health")).IsSuccessStatusCode) return server;
-                }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { }
-                if (process.HasExited) throw new InvalidOperationException($"server exited with {process.ExitCode}");
-                await Task.Delay(100);
-            }
-            server.Dispose();
-            throw new TimeoutException("server did not start");
-        }
-
-        public Uri Address => new($"http://127.0.0.1:{_port}");
-
-        public HttpClient Client()
-        {
-            var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
-            client.DefaultRequestHeaders.Add("x-api-key", RunningService.KeyA);
-            return client;
-        }
-
-        /// <summary>SIGKILL: no shutdown hooks, no flushing, as a crash or the OOM killer would.</summary>
-        public void Kill()
-        {
-            if (!_process.HasExited) _process.Kill();
-            _process.WaitForExit();
-        }
-
-        public void Dispose()
-        {
-            Kill();
-            _process.Dispose();
-        }
     }
 }
