@@ -101,7 +101,7 @@ internal static class PhraseMatcher
         return false;
     }
 
-    public static List<Statement> Find(NarrativeParagraph paragraph, int reportYear)
+    public static IReadOnlyList<Statement> Find(NarrativeParagraph paragraph, int reportYear)
     {
         string t = paragraph.Folded;
         List<Statement>? found = null; // most paragraphs state nothing
@@ -116,7 +116,7 @@ internal static class PhraseMatcher
                 for (var m = regex.Match(t); m.Success; m = m.NextMatch())
                     if (Read(phrase, m, t, reportYear) is { } s) (found ??= []).Add(s);
         }
-        if (found is null) return [];
+        if (found is null) return Array.Empty<Statement>();
         if (found.Count < 2) return found;
         // Two wordings reading the same figure: the longer one ("予以公开和部分公开共40件" over "部分公开共40件").
         // Done by hand: a paragraph has a few statements, and this runs for most paragraphs of a long narrative.
