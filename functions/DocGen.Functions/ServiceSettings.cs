@@ -64,10 +64,15 @@ public static class ServiceSettings
     public const string ApplicationInsights = "APPLICATIONINSIGHTS_CONNECTION_STRING";
     /// <summary>Without Application Insights, write traces and metrics to the console (default true).</summary>
     public const string TelemetryConsole = "DocGen:Telemetry:Console";
+    /// <summary>
+    /// With Application Insights: traces a second kept by the exporter's rate-limited sampler (default 0: every trace is kept).
+    /// That sampler adapts over a tenth of a second, so a burst loses traces even when the average is far below the rate.
+    /// </summary>
+    public const string TracesPerSecond = "DocGen:Telemetry:TracesPerSecond";
 
     public static IReadOnlyList<string> All { get; } =
         [Port, ListenAddress, AgencyKeys, AdminKey, MaxBodyBytes, MaxSignedBytes, FontDirectory, SystemFonts, PreprocessFonts, WarmUp, IncomingPollSeconds,
-         ExpectedAgencies, RequestsPerMinute, RequestBurst, RendersInFlight, RenderQueue, RenderDeadlineSeconds, DownloadLinkMinutes, ApplicationInsights, TelemetryConsole];
+         ExpectedAgencies, RequestsPerMinute, RequestBurst, RendersInFlight, RenderQueue, RenderDeadlineSeconds, DownloadLinkMinutes, ApplicationInsights, TelemetryConsole, TracesPerSecond];
 
     public const int DefaultPort = 7071;
     public const long DefaultMaxBodyBytes = 5 * 1024 * 1024;

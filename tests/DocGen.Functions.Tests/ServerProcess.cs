@@ -60,6 +60,19 @@ internal sealed class ServerProcess : IDisposable
         return client;
     }
 
+    /// <summary>
+    /// SIGTERM, as the platform stops an instance: the host shuts down, its hosted services stop and OpenTelemetry's
+    /// providers send what is pending. Waits for the process to exit.
+    /// </summary>
+    public async Task StopAsync(TimeSpan within)
+    {
+        if (_process.HasExited) return;
+        using (var term = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", _process.Id.ToString() } })!)
+            await term.WaitForExitAsync();
+        using var wait = new CancellationTokenSource(within);
+        await _process.WaitForExitAsync(wait.Token);
+    }
+
     /// <summary>SIGKILL: no shutdown hooks, no flushing, as a crash or the OOM killer would.</summary>
     public void Kill()
     {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using DocGen.Functions.Api;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -57,6 +58,20 @@ public sealed class TelemetryTests : IDisposable
         Assert.Contains(exported, m => m.Name == "docgen.render.pages");
         // ASP.NET Core's own request metrics come along.
         Assert.Contains(exported, m => m.Name == "http.server.request.duration");
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("NaN")]
+    public void A_traces_per_second_below_zero_or_not_a_number_is_refused_at_start_by_its_name(string value)
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [ServiceSettings.ApplicationInsights] = "InstrumentationKey=00000000-0000-0000-0000-000000000001;IngestionEndpoint=http://127.0.0.1:9/",
+            [ServiceSettings.TracesPerSecond] = value,
+        }).Build();
+        var refused = Assert.Throws<InvalidOperationException>(() => { Telemetry.Add(new ServiceCollection(), config); });
+        Assert.Contains(ServiceSettings.TracesPerSecond, refused.Message);
     }
 
     /// <summary>The largest count exported for <paramref name="name"/> (cumulative: the last export holds the total).</summary>
