@@ -315,6 +315,18 @@ public sealed class ReportRepository
         return versions;
     }
 
+    /// <summary>Describes one signed version (its SHA-256 and size, for a download's entity tag), or returns null if it does not exist.</summary>
+    public async Task<SignedVersion?> GetSignedVersionAsync(string reportId, int version, CancellationToken cancellationToken = default)
+    {
+        StorageNames.ValidateReportId(reportId);
+        if (version < 1) return null;
+        var location = await ReadLocationAsync(reportId, cancellationToken).ConfigureAwait(false);
+        if (location is null) return null;
+        string pdfPath = ReportLayout.ArchiveFile(location.Agency, location.Year, reportId, version, ReportFileNames.Signed);
+        if (!await _store.ExistsAsync(pdfPath, cancellationToken).ConfigureAwait(false)) return null;
+        return await ReadVersionAsync(location, version, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Opens a signed version's PDF, or returns null if it does not exist.</summary>
     public async Task<Stream?> OpenSignedAsync(string reportId, int version, CancellationToken cancellationToken = default)
     {

@@ -263,23 +263,21 @@ public abstract class ApiTests : IAsyncLifetime
         Assert.NotEmpty(await Check(DocGen.Functions.Api.ApiSchemas.Report, """{"edition": "2021", "agency": "甲", "year": "二〇二四"}"""));
     }
 
-    [Fact]
-    public async Task Downloads_carry_the_reports_name_and_etag_answer_304_and_head()
+    /// <summary>
+    /// A download as people expect it: the file's own name, its SHA-256 as the ETag, 304 without a body for a matching
+    /// If-None-Match and the file again for a stale one, HEAD with the length and no body, and no HEAD without a key.
+    /// </summary>
+    private async Task AssertDownload(HttpClient client, string url, string sha, string fileName)
     {
-        using var client = Service.Client(RunningService.KeyA);
-        var created = await Json(await client.PostAsync("/api/reports?formats=pdf", RunningService.Json(ReportJson(81))));
-        string id = created.GetProperty("id").GetString()!;
-        string sha = created.GetProperty("files").EnumerateArray().Single(f => f.GetProperty("name").GetString() == "report.pdf").GetProperty("sha256").GetString()!;
-        string url = $"/api/reports/{id}/pdf";
-
-        var pdf = await client.GetAsync(url);
-        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
-        Assert.Equal($"\"{sha}\"", pdf.Headers.ETag?.Tag);
-        Assert.Equal($"{RunningService.AgencyA}2024年政府信息公开工作年度报告.pdf", pdf.Content.Headers.ContentDisposition?.FileNameStar);
-        byte[] bytes = await pdf.Content.ReadAsByteArrayAsync();
+        var file = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        Assert.Equal($"\"{sha}\"", file.Headers.ETag?.Tag);
+        Assert.Equal(fileName, file.Content.Headers.ContentDisposition?.FileNameStar);
+        byte[] bytes = await file.Content.ReadAsByteArrayAsync();
+        Assert.Equal(sha, Convert.ToHexStringLower(SHA256.HashData(bytes)));
 
         var cached = new HttpRequestMessage(HttpMethod.Get, url);
-        cached.Headers.IfNoneMatch.Add(pdf.Headers.ETag!);
+        cached.Headers.IfNoneMatch.Add(file.Headers.ETag!);
         var notModified = await client.SendAsync(cached);
         Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
         Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
@@ -291,11 +289,36 @@ public abstract class ApiTests : IAsyncLifetime
         var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
         Assert.Equal(HttpStatusCode.OK, head.StatusCode);
         Assert.Equal(bytes.Length, head.Content.Headers.ContentLength);
-        Assert.Equal(pdf.Headers.ETag, head.Headers.ETag);
+        Assert.Equal(file.Headers.ETag, head.Headers.ETag);
         Assert.Empty(await head.Content.ReadAsByteArrayAsync());
         using var none = Service.Client(null);
         Assert.Equal(HttpStatusCode.Unauthorized, (await none.SendAsync(new HttpRequestMessage(HttpMethod.Head, url))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Downloads_carry_the_reports_name_and_etag_answer_304_and_head()
+    {
+        using var client = Service.Client(RunningService.KeyA);
+        var created = await Json(await client.PostAsync("/api/reports?formats=pdf", RunningService.Json(ReportJson(81))));
+        string id = created.GetProperty("id").GetString()!;
+        string sha = created.GetProperty("files").EnumerateArray().Single(f => f.GetProperty("name").GetString() == "report.pdf").GetProperty("sha256").GetString()!;
+        await AssertDownload(client, $"/api/reports/{id}/pdf", sha, $"{RunningService.AgencyA}2024年政府信息公开工作年度报告.pdf");
         Assert.Equal(HttpStatusCode.NotFound, (await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"/api/reports/{id}/docx"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Signed_version_downloads_carry_their_name_and_etag_answer_304_and_head()
+    {
+        using var client = Service.Client(RunningService.KeyA);
+        var created = await Json(await client.PostAsync("/api/reports?formats=pdf", RunningService.Json(ReportJson(82))));
+        string id = created.GetProperty("id").GetString()!;
+        var version = await Json(await client.PostAsync($"/api/reports/{id}/signed", RunningService.Pdf(TestPdfs.Minimal("signed for the etag"))));
+        string sha = version.GetProperty("sha256").GetString()!;
+        await AssertDownload(client, $"/api/reports/{id}/signed/1", sha, $"{RunningService.AgencyA}2024年政府信息公开工作年度报告（签章版1）.pdf");
+        // A version not archived, and another agency's report, are not found for HEAD either.
+        Assert.Equal(HttpStatusCode.NotFound, (await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"/api/reports/{id}/signed/2"))).StatusCode);
+        using var other = Service.Client(RunningService.KeyB);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"/api/reports/{id}/signed/1"))).StatusCode);
     }
 
     [Fact]

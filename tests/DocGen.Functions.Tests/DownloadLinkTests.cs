@@ -52,6 +52,14 @@ public sealed class DownloadLinkTests(AzuriteFixture azurite) : IClassFixture<Az
         Assert.Equal(sha, Convert.ToHexStringLower(SHA256.HashData(await signedFile.Content.ReadAsByteArrayAsync())));
         Assert.Equal($"{RunningService.AgencyA}2024年政府信息公开工作年度报告（签章版1）.pdf", signedFile.Content.Headers.ContentDisposition?.FileNameStar);
         Assert.Equal(HttpStatusCode.NotFound, (await noRedirects.GetAsync($"/api/reports/{id}/signed/2")).StatusCode);
+        // HEAD of a signed version and a matching entity tag are answered here too, with no link.
+        var signedHead = await noRedirects.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"/api/reports/{id}/signed/1"));
+        Assert.Equal(HttpStatusCode.OK, signedHead.StatusCode);
+        Assert.Equal($"\"{sha}\"", signedHead.Headers.ETag?.Tag);
+        Assert.Equal(signedFile.Content.Headers.ContentLength, signedHead.Content.Headers.ContentLength);
+        var signedCached = new HttpRequestMessage(HttpMethod.Get, $"/api/reports/{id}/signed/1");
+        signedCached.Headers.IfNoneMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue($"\"{sha}\""));
+        Assert.Equal(HttpStatusCode.NotModified, (await noRedirects.SendAsync(signedCached)).StatusCode);
 
         // Another agency's key gets no link: not found, as before.
         using var other = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = service.BaseAddress };

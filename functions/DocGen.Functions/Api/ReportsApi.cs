@@ -123,11 +123,7 @@ public static class ReportsApi
         if (await LinkAsync(http, manifest!, file) is { } link) return link;
         var stream = await http.Service<ReportRepository>().OpenFileAsync(id, name, http.RequestAborted);
         if (stream is null) return Problems.NotFound($"报告{id}的{name}");
-        // The report's own name, and its SHA-256 as the entity tag, so If-None-Match answers 304 without the body.
-        // The length comes from the manifest: a blob stream need not know it, and HEAD should say it.
-        http.Response.ContentLength = file.Size;
-        return Results.Stream(stream, file.ContentType, DownloadName(manifest!, Path.GetExtension(name)),
-            entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{file.Sha256}\""));
+        return FileDownload.Stream(http, stream, file.ContentType, DownloadName(manifest!, Path.GetExtension(name)), file.Sha256, file.Size);
     }
 
     /// <summary>
@@ -137,9 +133,7 @@ public static class ReportsApi
     /// </summary>
     private static async Task<IResult?> LinkAsync(HttpContext http, ReportManifest manifest, ManifestFile file)
     {
-        if (LinkLifetime(http) is not { } lifetime) return null;
-        string tag = $"\"{file.Sha256}\"";
-        if (http.Request.Headers.IfNoneMatch.Any(v => v is not null && (v == "*" || v.Split(',').Any(t => t.Trim() == tag)))) return null;
+        if (LinkLifetime(http) is not { } lifetime || FileDownload.CallerHas(http, file.Sha256)) return null;
         var link = await http.Service<ReportRepository>().ReadLinkAsync(manifest, file.Name, http.Service<TimeProvider>().GetUtcNow(), lifetime,
             DownloadName(manifest, Path.GetExtension(file.Name)), http.RequestAborted);
         return link is null ? null : RedirectTo(http, link);

@@ -52,14 +52,16 @@ public static class SignedApi
         if (!int.TryParse(version, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int number)
             || number < 1 || version != number.ToString(System.Globalization.CultureInfo.InvariantCulture))
             return Problems.NotFound($"报告{id}的签章版本{version}");
+        var signed = await repo.GetSignedVersionAsync(id, number, ct);
+        if (signed is null) return Problems.NotFound($"报告{id}的签章版本{version}");
         string name = ReportsApi.DownloadName(manifest, $"（签章版{version}）.pdf");
-        if (ReportsApi.LinkLifetime(http) is { } lifetime
+        if (ReportsApi.LinkLifetime(http) is { } lifetime && !FileDownload.CallerHas(http, signed.Sha256)
             && await repo.ReadSignedLinkAsync(manifest, number, http.Service<TimeProvider>().GetUtcNow(), lifetime, name, ct) is { } link)
             return ReportsApi.RedirectTo(http, link);
         var stream = await repo.OpenSignedAsync(id, number, ct);
         return stream is null
             ? Problems.NotFound($"报告{id}的签章版本{version}")
-            : Results.Stream(stream, "application/pdf", name);
+            : FileDownload.Stream(http, stream, ContentTypes.Pdf, name, signed.Sha256, signed.Size);
     }
 
     private static object Describe(SignedVersion v) => new
