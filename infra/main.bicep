@@ -30,6 +30,38 @@ param adminKey string
 ])
 param planKind string = 'FlexConsumption'
 
+// The service's operating settings, set as app settings of the function app (the defaults are the code's).
+@description('Requests a minute per API key (0: no limit); beyond it 429 with Retry-After.')
+@minValue(0)
+param requestsPerMinute int = 120
+
+@description('Requests one key may send at once before the per-minute rate applies.')
+@minValue(1)
+param requestBurst int = 60
+
+@description('Renders at once per instance (0: one per processor, the service\'s own default).')
+@minValue(0)
+param rendersInFlight int = 0
+
+@description('Renders waiting for a slot; beyond it 503 with Retry-After.')
+@minValue(0)
+param renderQueue int = 32
+
+@description('Seconds a render may take, its wait in the queue included.')
+@minValue(1)
+param renderDeadlineSeconds int = 60
+
+@description('Minutes a download link lives (0: downloads stream through the function; above 0 GET answers 307 to a user-delegation SAS link).')
+@minValue(0)
+param downloadLinkMinutes int = 0
+
+@description('Agencies the compiling office expects a report from each year, "机构甲;机构乙"; empty: it names them in each request.')
+param expectedAgencies string = ''
+
+@description('Traces a second sent to Application Insights (0: every trace).')
+@minValue(0)
+param tracesPerSecond int = 0
+
 @description('Create the Event Grid subscription of the blob trigger (needs the deployed code; deploy.sh sets it on its second pass).')
 param deployEventSubscription bool = false
 
@@ -73,6 +105,14 @@ module app 'modules/functionapp.bicep' = {
     agencyKeys: agencyKeys
     adminKey: adminKey
     planKind: planKind
+    requestsPerMinute: requestsPerMinute
+    requestBurst: requestBurst
+    rendersInFlight: rendersInFlight
+    renderQueue: renderQueue
+    renderDeadlineSeconds: renderDeadlineSeconds
+    downloadLinkMinutes: downloadLinkMinutes
+    expectedAgencies: expectedAgencies
+    tracesPerSecond: tracesPerSecond
   }
 }
 

@@ -62,6 +62,12 @@ public static class ServiceSettings
 
     /// <summary>Application Insights: when set, traces and metrics go to Azure Monitor (the Functions host's own name for it).</summary>
     public const string ApplicationInsights = "APPLICATIONINSIGHTS_CONNECTION_STRING";
+    /// <summary>
+    /// How the service signs in to Application Insights ingestion: "Authorization=AAD" with the managed identity,
+    /// "Authorization=AAD;ClientId=…" with a user-assigned one (the Functions host's own name and format). Required
+    /// when the resource has local authentication off: ingestion then refuses telemetry without an Entra ID token.
+    /// </summary>
+    public const string ApplicationInsightsAuthentication = "APPLICATIONINSIGHTS_AUTHENTICATION_STRING";
     /// <summary>Without Application Insights, write traces and metrics to the console (default true).</summary>
     public const string TelemetryConsole = "DocGen:Telemetry:Console";
     /// <summary>
@@ -72,7 +78,7 @@ public static class ServiceSettings
 
     public static IReadOnlyList<string> All { get; } =
         [Port, ListenAddress, AgencyKeys, AdminKey, MaxBodyBytes, MaxSignedBytes, FontDirectory, SystemFonts, PreprocessFonts, WarmUp, IncomingPollSeconds,
-         ExpectedAgencies, RequestsPerMinute, RequestBurst, RendersInFlight, RenderQueue, RenderDeadlineSeconds, DownloadLinkMinutes, ApplicationInsights, TelemetryConsole, TracesPerSecond];
+         ExpectedAgencies, RequestsPerMinute, RequestBurst, RendersInFlight, RenderQueue, RenderDeadlineSeconds, DownloadLinkMinutes, ApplicationInsights, ApplicationInsightsAuthentication, TelemetryConsole, TracesPerSecond];
 
     public const int DefaultPort = 7071;
     public const long DefaultMaxBodyBytes = 5 * 1024 * 1024;

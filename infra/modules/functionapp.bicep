@@ -38,6 +38,16 @@ param instanceMemoryMB int = 2048
 @description('Folder of licensed font files inside the deployment package.')
 param fontDirectory string = 'fonts'
 
+// The service's operating settings (names from DocGen.Functions.ServiceSettings), declared with their defaults in main.bicep.
+param requestsPerMinute int
+param requestBurst int
+param rendersInFlight int
+param renderQueue int
+param renderDeadlineSeconds int
+param downloadLinkMinutes int
+param expectedAgencies string
+param tracesPerSecond int
+
 // The isolated worker on .NET 10: Flex Consumption names it in functionAppConfig, Elastic Premium in
 // linuxFxVersion and the FUNCTIONS_* settings (which Flex Consumption refuses).
 var runtimeName = 'dotnet-isolated'
@@ -205,6 +215,39 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         {
           name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING'
           value: 'Authorization=AAD'
+        }
+        {
+          name: 'DocGen__Telemetry__TracesPerSecond'
+          value: string(tracesPerSecond)
+        }
+        {
+          name: 'DocGen__Limits__RequestsPerMinute'
+          value: string(requestsPerMinute)
+        }
+        {
+          name: 'DocGen__Limits__RequestBurst'
+          value: string(requestBurst)
+        }
+        {
+          name: 'DocGen__Limits__RenderQueue'
+          value: string(renderQueue)
+        }
+        {
+          name: 'DocGen__Limits__RenderDeadlineSeconds'
+          value: string(renderDeadlineSeconds)
+        }
+        {
+          name: 'DocGen__Downloads__LinkMinutes'
+          value: string(downloadLinkMinutes)
+        }
+        {
+          name: 'DocGen__Compilation__ExpectedAgencies'
+          value: expectedAgencies
+        }
+      ], rendersInFlight == 0 ? [] : [
+        {
+          name: 'DocGen__Limits__RendersInFlight'
+          value: string(rendersInFlight)
         }
       ])
     }

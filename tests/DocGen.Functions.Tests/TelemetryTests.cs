@@ -74,6 +74,16 @@ public sealed class TelemetryTests : IDisposable
         Assert.Contains(ServiceSettings.TracesPerSecond, refused.Message);
     }
 
+    [Fact]
+    public void Entra_id_ingestion_uses_the_managed_identity_the_authentication_setting_names()
+    {
+        Assert.Null(Telemetry.IngestionCredential(null));
+        Assert.IsType<Azure.Identity.ManagedIdentityCredential>(Telemetry.IngestionCredential("Authorization=AAD"));
+        Assert.IsType<Azure.Identity.ManagedIdentityCredential>(Telemetry.IngestionCredential("Authorization=AAD;ClientId=00000000-0000-0000-0000-000000000002"));
+        var refused = Assert.Throws<InvalidOperationException>(() => Telemetry.IngestionCredential("Authorization=Key"));
+        Assert.Contains(ServiceSettings.ApplicationInsightsAuthentication, refused.Message);
+    }
+
     /// <summary>The largest count exported for <paramref name="name"/> (cumulative: the last export holds the total).</summary>
     private static long Total(IEnumerable<MetricSnapshot> metrics, string name) =>
         metrics.Where(m => m.Name == name).SelectMany(m => m.MetricPoints).Select(p => p.GetSumLong()).DefaultIfEmpty(0).Max();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using DocGen.Core.Tests.Fixtures;
 using DocGen.Functions;
@@ -152,6 +153,59 @@ public class BicepTests
         Assert.Contains(IncomingReports.Connection + "__queueServiceUri", settings.Keys);
     }
 
+    /// <summary>Each operating setting, the main template's parameter that sets it, and the code's default for it.</summary>
+    public static TheoryData<string, string, string> OperatingSettings() => new()
+    {
+        { ServiceSettings.RequestsPerMinute, "requestsPerMinute", ServiceSettings.DefaultRequestsPerMinute.ToString(CultureInfo.InvariantCulture) },
+        { ServiceSettings.RequestBurst, "requestBurst", ServiceSettings.DefaultRequestBurst.ToString(CultureInfo.InvariantCulture) },
+        { ServiceSettings.RenderQueue, "renderQueue", ServiceSettings.DefaultRenderQueue.ToString(CultureInfo.InvariantCulture) },
+        { ServiceSettings.RenderDeadlineSeconds, "renderDeadlineSeconds", ServiceSettings.DefaultRenderDeadlineSeconds.ToString(CultureInfo.InvariantCulture) },
+        // Downloads stream and every trace is kept unless an operator says otherwise.
+        { ServiceSettings.DownloadLinkMinutes, "downloadLinkMinutes", "0" },
+        { ServiceSettings.TracesPerSecond, "tracesPerSecond", "0" },
+    };
+
+    [Theory]
+    [MemberData(nameof(OperatingSettings))]
+    public void Operating_settings_are_set_from_parameters_whose_defaults_are_the_codes(string setting, string parameter, string codeDefault)
+    {
+        var settings = AppSettings();
+        Assert.Equal($"string(parameters('{parameter}'))", Value(settings, setting));
+        Assert.Equal(codeDefault, MainParameterDefault(parameter).GetRawText());
+        Assert.Equal($"[parameters('{parameter}')]", ModuleParameterValue(parameter));
+    }
+
+    [Fact]
+    public void Renders_in_flight_are_set_only_when_a_number_is_given_and_expected_agencies_are_left_empty()
+    {
+        var settings = AppSettings();
+        // 0 leaves the setting out, so the service takes one render per processor of the instance.
+        Assert.Equal("string(parameters('rendersInFlight'))", Value(settings, ServiceSettings.RendersInFlight));
+        string appSettings = Bicep.OfType("Microsoft.Web/sites").Single().GetProperty("properties").GetProperty("siteConfig").GetProperty("appSettings").GetString()!;
+        Assert.Contains("if(equals(parameters('rendersInFlight'), 0), createArray(), createArray(createObject('name', 'DocGen__Limits__RendersInFlight'", appSettings);
+        Assert.Equal(0, MainParameterDefault("rendersInFlight").GetInt32());
+        Assert.Equal("[parameters('rendersInFlight')]", ModuleParameterValue("rendersInFlight"));
+
+        Assert.Equal("parameters('expectedAgencies')", Value(settings, ServiceSettings.ExpectedAgencies));
+        Assert.Equal("", MainParameterDefault("expectedAgencies").GetString());
+        Assert.Equal("[parameters('expectedAgencies')]", ModuleParameterValue("expectedAgencies"));
+    }
+
+    [Fact]
+    public void Application_insights_connection_string_comes_from_the_templates_own_resource()
+    {
+        var settings = AppSettings();
+        string value = Value(settings, ServiceSettings.ApplicationInsights);
+        Assert.Contains("Microsoft.Insights/components", value);
+        Assert.Contains("ConnectionString", value);
+        // Local authentication is off, so ingestion takes only Entra ID tokens: the service signs in with the app's identity,
+        // which may publish metrics (and so telemetry) to the resource.
+        var insights = Assert.Single(Bicep.OfType("Microsoft.Insights/components"));
+        Assert.True(insights.GetProperty("properties").GetProperty("DisableLocalAuth").GetBoolean());
+        Assert.Equal("Authorization=AAD", Value(settings, ServiceSettings.ApplicationInsightsAuthentication));
+        Assert.Contains(Bicep.OfType("Microsoft.Authorization/roleAssignments"), r => r.GetProperty("scope").GetString()!.Contains("Microsoft.Insights/components"));
+    }
+
     [Fact]
     public void The_app_identity_has_a_blob_data_role_on_the_account()
     {
@@ -203,6 +257,13 @@ public class BicepTests
         var site = Bicep.OfType("Microsoft.Web/sites").Single();
         return ArmExpression.AppSettings(site.GetProperty("properties").GetProperty("siteConfig").GetProperty("appSettings").GetString()!);
     }
+
+    private static JsonElement MainParameterDefault(string parameter) =>
+        Bicep.CompiledMain.GetProperty("parameters").GetProperty(parameter).GetProperty("defaultValue");
+
+    /// <summary>What main.bicep passes to the function app module's parameter.</summary>
+    private static string ModuleParameterValue(string parameter) =>
+        FunctionAppModule().GetProperty("properties").GetProperty("parameters").GetProperty(parameter).GetProperty("value").GetString()!;
 
     private static JsonElement FunctionAppModule() => Bicep.Resources(Bicep.CompiledMain).Single(r =>
         r.GetProperty("type").GetString() == "Microsoft.Resources/deployments" && r.GetProperty("name").GetString() == "functionapp");
