@@ -11,16 +11,8 @@ using DocGen.Storage.Tests;
 namespace DocGen.Functions.Tests;
 
 /// <summary>The whole API over real HTTP on 127.0.0.1, once per store (folder on disk, Azurite).</summary>
-public abstract class ApiTests : IAsyncLifetime
+public abstract class ApiTests(TestStore store) : ServiceOnStoreTests(store)
 {
-    protected RunningService Service { get; private set; } = null!;
-
-    protected abstract IDictionary<string, string?> StorageSettings();
-
-    public async Task InitializeAsync() => Service = await RunningService.StartAsync(StorageSettings());
-
-    public virtual async Task DisposeAsync() => await Service.DisposeAsync();
-
     /// <summary>A valid report of agency A; <paramref name="variant"/> makes it (and so its id) different.</summary>
     internal static string ReportJson(int variant = 0, string agency = RunningService.AgencyA, int year = 2024) =>
         ReportJsonWriter.WriteString(ReportFactory.Consistent() with
@@ -334,20 +326,6 @@ public abstract class ApiTests : IAsyncLifetime
     }
 }
 
-public sealed class ApiOnDiskTests : ApiTests
-{
-    private readonly string _root = Directory.CreateTempSubdirectory("docgen-api-").FullName;
+public sealed class ApiOnDiskTests() : ApiTests(TestStore.OnDisk("docgen-api-"));
 
-    protected override IDictionary<string, string?> StorageSettings() => TestStores.Disk(_root);
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        TestStores.DeleteFolder(_root);
-    }
-}
-
-public sealed class ApiOnAzuriteTests(AzuriteFixture azurite) : ApiTests, IClassFixture<AzuriteFixture>
-{
-    protected override IDictionary<string, string?> StorageSettings() => TestStores.Azurite(azurite.ConnectionString);
-}
+public sealed class ApiOnAzuriteTests(AzuriteFixture azurite) : ApiTests(TestStore.OnAzurite(azurite)), IClassFixture<AzuriteFixture>;

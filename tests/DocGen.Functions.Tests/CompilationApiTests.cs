@@ -13,7 +13,7 @@ namespace DocGen.Functions.Tests;
 /// submitted, and the compiled city report. The agencies are named afresh per test, so a store shared with other tests
 /// (CI's one Azurite) cannot change what these see of their own reports.
 /// </summary>
-public abstract class CompilationApiTests : IAsyncLifetime
+public abstract class CompilationApiTests(TestStore store) : ServiceOnStoreTests(store)
 {
     private const int Year = 2024;
     private readonly string _tag = Guid.NewGuid().ToString("N")[..8];
@@ -22,17 +22,7 @@ public abstract class CompilationApiTests : IAsyncLifetime
     private string Bing => $"丙{_tag}县人民政府";
     private string Ding => $"丁{_tag}局";
 
-    protected RunningService Service { get; private set; } = null!;
-
-    protected abstract IDictionary<string, string?> StorageSettings();
-
-    public async Task InitializeAsync()
-    {
-        var settings = new Dictionary<string, string?>(StorageSettings()) { [ServiceSettings.ExpectedAgencies] = $"{Jia};{Yi}；{Ding}" };
-        Service = await RunningService.StartAsync(settings);
-    }
-
-    public virtual async Task DisposeAsync() => await Service.DisposeAsync();
+    protected override void Configure(IDictionary<string, string?> settings) => settings[ServiceSettings.ExpectedAgencies] = $"{Jia};{Yi}；{Ding}";
 
     private static async Task<JsonElement> Json(HttpResponseMessage response)
     {
@@ -209,20 +199,6 @@ public abstract class CompilationApiTests : IAsyncLifetime
     }
 }
 
-public sealed class CompilationApiOnDiskTests : CompilationApiTests
-{
-    private readonly string _root = Directory.CreateTempSubdirectory("docgen-compile-").FullName;
+public sealed class CompilationApiOnDiskTests() : CompilationApiTests(TestStore.OnDisk("docgen-compile-"));
 
-    protected override IDictionary<string, string?> StorageSettings() => TestStores.Disk(_root);
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        TestStores.DeleteFolder(_root);
-    }
-}
-
-public sealed class CompilationApiOnAzuriteTests(AzuriteFixture azurite) : CompilationApiTests, IClassFixture<AzuriteFixture>
-{
-    protected override IDictionary<string, string?> StorageSettings() => TestStores.Azurite(azurite.ConnectionString);
-}
+public sealed class CompilationApiOnAzuriteTests(AzuriteFixture azurite) : CompilationApiTests(TestStore.OnAzurite(azurite)), IClassFixture<AzuriteFixture>;
