@@ -1,62 +1,123 @@
 using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace DocGen.Functions.Tests;
 
 /// <summary>
-/// An Application Insights ingestion endpoint on 127.0.0.1: it keeps each track request's telemetry items (newline-
-/// delimited JSON, gzip or not) and answers as ingestion does, with the counts the exporter reads to decide what to retry.
+/// An Application Insights ingestion endpoint on 127.0.0.1 (Kestrel): it keeps each track request's telemetry items
+/// (newline-delimited JSON, gzip or not) with its Authorization header, and answers as ingestion does, with the counts
+/// the exporter reads to decide what to retry. With TLS (a certificate of its own, written as PEM to
+/// <see cref="CertificateFile"/> for the client to trust) it also stands in for App Service's managed identity
+/// endpoint (<see cref="IdentityEndpoint"/>), which hands out <see cref="Token"/>: the exporter sends a bearer token
+/// only over TLS.
 /// </summary>
-internal sealed class IngestionListener : IDisposable
+internal sealed class IngestionListener : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
-    private readonly ConcurrentQueue<(string Path, string Body)> _received = new();
-    private readonly Task _loop;
+    public const string IdentityHeader = "docgen-test-identity-header";
+    public readonly string Token = "docgen-test-token-" + Guid.NewGuid().ToString("N");
+    private readonly ConcurrentQueue<(string Path, string? Authorization, string Body)> _received = new();
+    private readonly WebApplication _app;
+    private readonly string? _certificateFile;
 
-    public IngestionListener()
+    private IngestionListener(WebApplication app, string? certificateFile)
     {
-        int port = DocGen.Storage.Tests.AzuriteFixture.FreeLoopbackPort();
-        Address = new Uri($"http://127.0.0.1:{port}/");
-        _listener.Prefixes.Add(Address.ToString());
-        _listener.Start();
-        _loop = Task.Run(ServeAsync);
+        _app = app;
+        _certificateFile = certificateFile;
     }
 
-    public Uri Address { get; }
+    public static async Task<IngestionListener> StartAsync(bool tls = false)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        string? pemFile = null;
+        X509Certificate2? certificate = null;
+        if (tls)
+        {
+            certificate = LoopbackCertificate();
+            pemFile = Path.Combine(Path.GetTempPath(), $"docgen-ingestion-{Guid.NewGuid():N}.pem");
+            await File.WriteAllTextAsync(pemFile, certificate.ExportCertificatePem());
+        }
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, o =>
+        {
+            if (certificate is not null) o.UseHttps(certificate);
+        }));
+        var app = builder.Build();
+        var listener = new IngestionListener(app, pemFile);
+        app.MapPost("/v2.1/track", (Func<HttpContext, Task<IResult>>)listener.TrackAsync);
+        app.MapGet("/msi/token", (Func<HttpContext, IResult>)listener.IssueToken);
+        await app.StartAsync();
+        return listener;
+    }
 
-    public IReadOnlyList<string> Paths => [.. _received.Select(r => r.Path)];
+    /// <summary>The ingestion endpoint of the connection string.</summary>
+    public Uri Address => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single().Replace("[::1]", "127.0.0.1") + "/");
+
+    /// <summary>App Service's IDENTITY_ENDPOINT.</summary>
+    public Uri IdentityEndpoint => new(Address, "msi/token");
+
+    /// <summary>The PEM of the TLS certificate (SSL_CERT_FILE for a client that should trust only it); null without TLS.</summary>
+    public string? CertificateFile => _certificateFile;
+
+    /// <summary>The path and Authorization header of each track request.</summary>
+    public IReadOnlyList<(string Path, string? Authorization)> Requests => [.. _received.Select(r => (r.Path, r.Authorization))];
+
+    /// <summary>Tokens handed out so far.</summary>
+    public int TokensIssued => _tokensIssued;
+    private int _tokensIssued;
 
     /// <summary>Every telemetry item received so far, in the order received.</summary>
     public IReadOnlyList<JsonElement> Items() =>
         [.. _received.SelectMany(r => r.Body.Split('\n', StringSplitOptions.RemoveEmptyEntries)).Select(line => JsonDocument.Parse(line).RootElement.Clone())];
 
-    private async Task ServeAsync()
+    private async Task<IResult> TrackAsync(HttpContext http)
     {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try { context = await _listener.GetContextAsync(); }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException) { return; }
-            Stream body = context.Request.InputStream;
-            if (context.Request.Headers["Content-Encoding"] == "gzip") body = new GZipStream(body, CompressionMode.Decompress);
-            string text;
-            using (var reader = new StreamReader(body)) text = await reader.ReadToEndAsync();
-            _received.Enqueue((context.Request.Url!.AbsolutePath, text));
-            int items = text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
-            var answer = JsonSerializer.SerializeToUtf8Bytes(new { itemsReceived = items, itemsAccepted = items, errors = Array.Empty<object>() });
-            context.Response.StatusCode = 200;
-            context.Response.ContentType = "application/json";
-            await context.Response.OutputStream.WriteAsync(answer);
-            context.Response.Close();
-        }
+        Stream body = http.Request.Body;
+        if (http.Request.Headers.ContentEncoding == "gzip") body = new GZipStream(body, CompressionMode.Decompress);
+        string text;
+        using (var reader = new StreamReader(body)) text = await reader.ReadToEndAsync();
+        _received.Enqueue((http.Request.Path, http.Request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null, text));
+        int items = text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
+        return Results.Json(new { itemsReceived = items, itemsAccepted = items, errors = Array.Empty<object>() });
     }
 
-    public void Dispose()
+    /// <summary>The App Service managed identity protocol (api-version 2019-08-01): the secret header, a resource, a token.</summary>
+    private IResult IssueToken(HttpContext http)
     {
-        _listener.Stop();
-        _listener.Close();
-        _loop.Wait(TimeSpan.FromSeconds(5));
+        if (http.Request.Headers["X-IDENTITY-HEADER"] != IdentityHeader) return Results.StatusCode(401);
+        Interlocked.Increment(ref _tokensIssued);
+        string resource = http.Request.Query["resource"].ToString();
+        long expires = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds();
+        return Results.Json(new { access_token = Token, expires_on = expires.ToString(System.Globalization.CultureInfo.InvariantCulture), resource, token_type = "Bearer" });
+    }
+
+    private static X509Certificate2 LoopbackCertificate()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        using var made = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
+        // Kestrel needs the key in a form the platform can use: round-trip through PKCS#12.
+        return X509CertificateLoader.LoadPkcs12(made.Export(X509ContentType.Pkcs12), null);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        if (_certificateFile is not null) File.Delete(_certificateFile);
     }
 }
