@@ -53,24 +53,38 @@ internal static class RenderCommand
         Phases.Mark("options");
         // Both cores: a batch renders reports side by side, a report alone has its two writers run side by side.
         int degree = Environment.ProcessorCount;
-        var stems = files.Select(f => Path.Combine(outDir, Path.GetFileNameWithoutExtension(f))).ToArray();
-        // Two inputs with one name write the same files: the later must win, as one after the other.
-        if (stems.Distinct(StringComparer.Ordinal).Count() < stems.Length) degree = 1;
         using var renderer = new DocumentRenderer(new RenderSettings { FontDirectory = fontDir, ConcurrentWriters = files.Length < degree });
         var job = new RenderJob(renderer, formats, template, plan, workbook);
         if (formats.HasFlag(OutputFormats.Pdf)) job.PrepareFonts();
 
         var clock = Stopwatch.StartNew();
         using var stop = new CancellationTokenSource();
-        using var slots = new SemaphoreSlim(degree);
-        var outcomes = files.Select((file, i) => Task.Run(async () =>
+        // Rendering is CPU work, on the pool, `degree` at a time; this thread writes the files (fsync waits on the
+        // disk, not on a core) in input order, so of two inputs with one name the later wins, as one after the other.
+        // At most 2 × degree rendered reports wait for it, so a slow disk does not fill memory.
+        using var cores = new SemaphoreSlim(degree);
+        using var unwritten = new SemaphoreSlim(2 * degree);
+        var rendered = files.Select(file => new Task<RenderedReport>(() =>
         {
-            await slots.WaitAsync(stop.Token);
-            try { return job.Run(file, stems[i], stop.Token); }
-            finally { slots.Release(); }
+            try { return job.Render(file, stop.Token); }
+            finally { cores.Release(); }
         })).ToArray();
+        // Started in input order, so the report this thread waits for next always has its place; on a thread of its
+        // own, as it blocks between starts. Cancelled, it stops starting.
+        new Thread(() =>
+        {
+            try
+            {
+                foreach (var task in rendered)
+                {
+                    unwritten.Wait(stop.Token);
+                    cores.Wait(stop.Token);
+                    task.Start();
+                }
+            }
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException) { /* the command has failed and gone */ }
+        }) { IsBackground = true, Name = "render-starter" }.Start();
 
-        // Messages in input order, each report's as soon as it and those before it are done.
         int ok = 0, failed = 0;
         bool fontsShown = false;
         for (int i = 0; i < files.Length; i++)
@@ -78,7 +92,9 @@ internal static class RenderCommand
             RenderOutcome outcome;
             try
             {
-                outcome = outcomes[i].GetAwaiter().GetResult();
+                outcome = job.Write(rendered[i].GetAwaiter().GetResult(), Path.Combine(outDir, Path.GetFileNameWithoutExtension(files[i])));
+                rendered[i] = null!; // its documents are written: let them go (the starter has passed it)
+                unwritten.Release();
             }
             catch
             {
