@@ -27,10 +27,11 @@ internal static class BenchCommand
         var noOffice = new Option<bool>("--no-libreoffice") { Description = "不运行LibreOffice" };
         var docgen = new Option<string?>("--docgen") { Description = "已发布的docgen（可执行文件或.dll）；默认先dotnet publish -c Release" };
         var service = new Option<string?>("--service") { Description = "已发布的DocGen.Functions（可执行文件或.dll）；默认先dotnet publish -c Release" };
+        var native = new Option<bool>("--native") { Description = "把docgen发布为原生程序（Native AOT，需要clang）再计时；默认ReadyToRun" };
         var hashes = new Option<bool>("--hashes") { Description = "不计时：列出每个报告.docx与PDF的SHA-256（sha256sum格式），用于确认优化不改变输出" };
         var command = new Command("bench", "性能基准：与LibreOffice同条件对比（批量边际成本、单次进程、服务冷启动与吞吐），输出Markdown表格")
         {
-            files, output, cases, batch, repeat, clients, seconds, warmup, seed, noOffice, docgen, service, hashes,
+            files, output, cases, batch, repeat, clients, seconds, warmup, seed, noOffice, docgen, service, native, hashes,
         };
         command.SetAction(parse =>
         {
@@ -49,6 +50,7 @@ internal static class BenchCommand
                 Seed = parse.GetValue(seed),
                 LibreOffice = !parse.GetValue(noOffice),
                 DocGen = parse.GetValue(docgen),
+                Native = parse.GetValue(native),
                 Service = parse.GetValue(service),
             };
             return Run(options, reports.Select(r => r.Report).ToArray(), parse.GetValue(output));
@@ -69,7 +71,7 @@ internal static class BenchCommand
         var deriver = new ReportDeriver(samples, options.Seed);
         string? root = options.DocGen is null || options.Service is null ? PublishedBuild.RepoRoot() : null;
         bool processes = options.Cases.HasFlag(BenchCases.Batch) || options.Cases.HasFlag(BenchCases.OneShot);
-        string? docgen = processes ? options.DocGen ?? PublishedBuild.Publish(root!, Path.Combine("core", "DocGen.Cli"), "docgen") : null;
+        string? docgen = processes ? options.DocGen ?? PublishedBuild.Publish(root!, Path.Combine("core", "DocGen.Cli"), "docgen", options.Native) : null;
         string? service = options.Cases.HasFlag(BenchCases.Service)
             ? options.Service ?? PublishedBuild.Publish(root!, Path.Combine("functions", "DocGen.Functions"), "DocGen.Functions")
             : null;

@@ -1,15 +1,13 @@
 using System.CommandLine;
 using System.Diagnostics;
-using DocGen.Core;
 using DocGen.Core.Rendering;
-using DocGen.Core.Validation;
-using DocGen.Pdf;
 
 namespace DocGen.Cli.Commands;
 
 /// <summary>
-/// `docgen render FILE.json... --out DIR`: one process renders many reports; one bad file is reported
-/// and the others still render; a summary ends the run.
+/// `docgen render FILE.json... --out DIR`: one process renders many reports, as many at a time as there are
+/// cores, and reports on them in input order; one bad file is reported and the others still render; a summary
+/// ends the run.
 /// </summary>
 internal static class RenderCommand
 {
@@ -52,48 +50,74 @@ internal static class RenderCommand
         if (fontDir is not null && !Directory.Exists(fontDir))
             throw new CliException("FONTS_DIR_NOT_FOUND", $"字体目录“{fontDir}”不存在（--fonts或环境变量DOCGEN_FONTS）");
         OutputFile.EnsureDirectory(outDir);
-        using var renderer = new DocumentRenderer(new RenderSettings { FontDirectory = fontDir });
-        int ok = 0, failed = 0, i = 0;
-        bool fontsShown = false;
+        Phases.Mark("options");
+        // Both cores: a batch renders reports side by side, a report alone has its two writers run side by side.
+        int degree = Environment.ProcessorCount;
+        using var renderer = new DocumentRenderer(new RenderSettings { FontDirectory = fontDir, ConcurrentWriters = files.Length < degree });
+        var job = new RenderJob(renderer, formats, template, plan, workbook);
+        if (formats.HasFlag(OutputFormats.Pdf)) job.PrepareFonts();
+
         var clock = Stopwatch.StartNew();
-        foreach (var file in files)
+        using var stop = new CancellationTokenSource();
+        // Rendering is CPU work, on the pool, `degree` at a time; this thread writes the files (fsync waits on the
+        // disk, not on a core) in input order, so of two inputs with one name the later wins, as one after the other.
+        // At most 2 × degree rendered reports wait for it, so a slow disk does not fill memory.
+        using var cores = new SemaphoreSlim(degree);
+        using var unwritten = new SemaphoreSlim(2 * degree);
+        var rendered = files.Select(file => new Task<RenderedReport>(() =>
         {
-            i++;
-            var report = InputFile.ReadReport(file, out var errors);
-            if (report is null)
+            try { return job.Render(file, stop.Token); }
+            finally { cores.Release(); }
+        })).ToArray();
+        // Started in input order, so the report this thread waits for next always has its place; on a thread of its
+        // own, as it blocks between starts. Cancelled, it stops starting.
+        new Thread(() =>
+        {
+            try
             {
-                foreach (var e in errors) CliOutput.Finding(file, e);
+                foreach (var task in rendered)
+                {
+                    unwritten.Wait(stop.Token);
+                    cores.Wait(stop.Token);
+                    task.Start();
+                }
+            }
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException) { /* the command has failed and gone */ }
+        }) { IsBackground = true, Name = "render-starter" }.Start();
+
+        int ok = 0, failed = 0;
+        bool fontsShown = false;
+        for (int i = 0; i < files.Length; i++)
+        {
+            RenderOutcome outcome;
+            try
+            {
+                outcome = job.Write(rendered[i].GetAwaiter().GetResult(), Path.Combine(outDir, Path.GetFileNameWithoutExtension(files[i])));
+                rendered[i] = null!; // its documents are written: let them go (the starter has passed it)
+                unwritten.Release();
+            }
+            catch
+            {
+                // An unforeseen fault ends the command as it would have one report after another: those after it stop.
+                stop.Cancel();
+                throw;
+            }
+            foreach (var message in outcome.Messages) message();
+            if (outcome.Written is null)
+            {
                 failed++;
                 continue;
             }
-            foreach (var f in ReportValidator.Validate(report).Where(f => f.Severity == Core.Editions.Severity.Error))
-                CliOutput.Finding(file, f with { Message = f.Message + "（仍照原样生成）" });
-            try
+            if (!fontsShown && outcome.Fonts is { } fonts)
             {
-                var docs = renderer.Render(report, formats, template, plan);
-                string stem = Path.Combine(outDir, Path.GetFileNameWithoutExtension(file));
-                if (docs.Docx is not null) OutputFile.Write(stem + ".docx", docs.Docx);
-                if (docs.Pdf is not null) OutputFile.Write(stem + ".pdf", docs.Pdf);
-                var written = Extensions(formats).Select(e => $"{stem}.{e}").ToList();
-                if (workbook && WorkbookCli.Write(report, stem) is { } xlsx) written.Add(xlsx);
-                if (!fontsShown && docs.PdfResult is { } pdf)
-                {
-                    foreach (var (role, face) in pdf.FontsByRole) Console.WriteLine($"字体 {role}: {face}");
-                    fontsShown = true;
-                }
-                ok++;
-                Console.WriteLine($"[{i}/{files.Length}] {file} → {string.Join("，", written)}");
+                foreach (var (role, face) in fonts) Console.WriteLine($"字体 {role}: {face}");
+                fontsShown = true;
             }
-            catch (Exception e) when (e is DocGenException or FontNotFoundException or CliException)
-            {
-                CliOutput.Error(e switch { DocGenException d => d.Code, CliException c => c.Code, _ => "FONT_NOT_FOUND" }, $"{file}：{e.Message}");
-                failed++;
-            }
+            ok++;
+            Console.WriteLine($"[{i + 1}/{files.Length}] {files[i]} → {string.Join("，", outcome.Written)}");
         }
         Console.WriteLine($"完成：{ok}个成功，{failed}个失败，用时{clock.Elapsed.TotalSeconds:0.0}秒");
         return failed == 0 ? ExitCodes.Ok : ExitCodes.Unreadable;
     }
 
-    private static IEnumerable<string> Extensions(OutputFormats f) =>
-        new[] { (OutputFormats.Docx, "docx"), (OutputFormats.Pdf, "pdf") }.Where(x => f.HasFlag(x.Item1)).Select(x => x.Item2);
 }

@@ -14,6 +14,7 @@ internal static class ServeCommand
         var command = new Command("serve", "启动HTTP服务（与Azure Functions上的服务相同；并处理放入incoming/的报告）") { port, data };
         command.SetAction(async (parse, ct) =>
         {
+            NativeBuild.Refuse("serve");
             var args = new List<string>();
             if (parse.GetValue(port) is { } p) args.Add($"--{ServiceSettings.Port}={p}");
             if (parse.GetValue(data) is { } d) args.Add($"--{DocGen.Storage.StorageSettings.Root}={d}");

@@ -13,6 +13,7 @@ internal static class SweepCommand
         var command = new Command("sweep", "清理被中断的写入留下的临时文件和没有清单的报告目录（不会触及完整的报告）") { data, hours };
         command.SetAction(parse =>
         {
+            NativeBuild.Refuse("sweep");
             string root = parse.GetValue(data) ?? FileSystemBlobStore.DefaultRoot;
             if (!Directory.Exists(root)) throw new CliException("DATA_DIR_NOT_FOUND", $"存储目录“{root}”不存在");
             var repository = new ReportRepository(new FileSystemBlobStore(root));

@@ -20,11 +20,12 @@ internal static class WorkbookCli
     }
 
     /// <summary>Writes STEM.xlsx; a legacy report has no mandated tables, so it gets a notice instead of a workbook.</summary>
-    public static string? Write(Report report, string stem)
+    /// <remarks>The notice is added to <paramref name="messages"/>, which the caller prints in its order.</remarks>
+    public static string? Write(Report report, string stem, ICollection<Action> messages)
     {
         if (EditionCatalog.Find(report.Edition) is { } edition && !WorkbookWriter.HasWorkbook(edition))
         {
-            Console.Error.WriteLine($"警告 WORKBOOK_SKIPPED：{stem}：“{edition.Id}”版本没有规定的统计表格，未生成.xlsx");
+            messages.Add(() => Console.Error.WriteLine($"警告 WORKBOOK_SKIPPED：{stem}：“{edition.Id}”版本没有规定的统计表格，未生成.xlsx"));
             return null;
         }
         OutputFile.Write(stem + ".xlsx", WorkbookWriter.Render(report));

@@ -28,6 +28,12 @@ public static class WordRenderer
         return ms.ToArray();
     }
 
+    /// <summary>Parses the embedded template of an edition into the process's cache, so the first render finds it ready.</summary>
+    public static void Prepare(string editionId)
+    {
+        if (EmbeddedTemplate(editionId) is { } template) TemplateCache.Get(template);
+    }
+
     internal static string ResourceName(Edition edition) => "DocGen.Templates." + TemplateBuilder.FileName(edition);
 
     public static byte[] Render(Report report, byte[]? template = null, WordRenderOptions? options = null, CancellationToken cancel = default)

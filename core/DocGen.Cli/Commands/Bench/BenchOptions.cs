@@ -33,6 +33,8 @@ internal sealed record BenchOptions
     public bool LibreOffice { get; init; } = true;
     /// <summary>Published programs to time; null: publish them from the repository.</summary>
     public string? DocGen { get; init; }
+    /// <summary>Publish the CLI as a native program (Native AOT, `-p:DocGenNative=true`) rather than ReadyToRun.</summary>
+    public bool Native { get; init; }
     public string? Service { get; init; }
 
     public static BenchCases ParseCases(string text)

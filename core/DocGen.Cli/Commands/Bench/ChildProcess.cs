@@ -2,8 +2,11 @@ using System.Diagnostics;
 
 namespace DocGen.Cli.Commands.Bench;
 
-/// <summary>One timed run of a child process: wall time from start to exit and the peak resident memory of its tree.</summary>
-internal sealed record ChildRun(double Milliseconds, long PeakKb);
+/// <summary>
+/// One timed run of a child process: wall time from start to exit, the peak resident memory of its tree and the CPU
+/// time (user + system) of the process and the descendants it waited for.
+/// </summary>
+internal sealed record ChildRun(double Milliseconds, long PeakKb, double CpuMilliseconds = 0);
 
 /// <summary>
 /// Starts a program as a bench case runs it and watches its memory: the largest VmHWM (peak resident set) of the
@@ -24,9 +27,10 @@ internal static class ChildProcess
         return psi;
     }
 
-    /// <summary>Runs to the end; a failure (cannot start, non-zero exit, over <paramref name="timeout"/>) is a <see cref="CliException"/> naming the program.</summary>
+    /// <summary>Runs to the end (one child at a time, for <see cref="ChildCpu"/>); a failure (cannot start, non-zero exit, over <paramref name="timeout"/>) is a <see cref="CliException"/> naming the program.</summary>
     public static ChildRun Run(ProcessStartInfo psi, TimeSpan timeout, bool tree = false)
     {
+        double cpuBefore = ChildCpu.TotalMilliseconds();
         var clock = Stopwatch.StartNew();
         using var p = Start(psi);
         using var memory = new PeakMemory(p.Id, tree);
@@ -42,7 +46,7 @@ internal static class ChildProcess
         long peak = memory.Stop();
         if (p.ExitCode != 0)
             throw new CliException("BENCH_CHILD_FAILED", $"{Describe(psi)} 退出码{p.ExitCode}：{Tail(stderr.Result + stdout.Result)}");
-        return new ChildRun(clock.Elapsed.TotalMilliseconds, peak);
+        return new ChildRun(clock.Elapsed.TotalMilliseconds, peak, ChildCpu.TotalMilliseconds() - cpuBefore);
     }
 
     public static Process Start(ProcessStartInfo psi)

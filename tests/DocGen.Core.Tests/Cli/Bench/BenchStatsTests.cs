@@ -76,6 +76,21 @@ public class BenchStatsTests
     }
 
     [Fact]
+    public void The_batch_table_gives_the_cpu_time_beside_the_wall_time_and_its_marginal_cost()
+    {
+        var batch = new BatchFigures(5, 25);
+        batch.DocGenSmall.Add(new ChildRun(1000, 1, 1300));
+        batch.DocGenLarge.Add(new ChildRun(1500, 1, 2300)); // 25 ms of wall, 50 ms of CPU a report: both cores
+        batch.OfficeSmall.Add(new ChildRun(3000, 1, 2900));
+        batch.OfficeLarge.Add(new ChildRun(13000, 1, 12900)); // 500 ms of wall and of CPU
+        var machine = new Machine(2, 1024, "Linux", ".NET", "LibreOffice");
+        var md = BenchReport.Write("docgen bench", machine, "1 1 1", "1 1 1", 1, batch, null);
+        Assert.Contains("| DocGen ms | DocGen CPU ms |", md);
+        Assert.Contains("| batch of 5 reports, one process (`docgen render` / one `soffice` call) | 1000 | 1300 | 0 | 3000 | 2900 | 0 | 3.0× |", md);
+        Assert.Contains("/ 20 | 25 | 50 | | 500 | 500 | | **20×** |", md);
+    }
+
+    [Fact]
     public void Service_targets_read_the_first_report_the_steady_memory_and_the_p99_at_20_clients()
     {
         var fast = Enumerable.Repeat(100.0, 99).Append(1200).ToArray();
