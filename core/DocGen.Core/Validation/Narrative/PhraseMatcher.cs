@@ -28,33 +28,52 @@ internal static class PhraseMatcher
     // Wordings open with words, never with the figure: a leading figure makes every digit a candidate start (slow).
     // Interpreted, not RegexOptions.Compiled: compiling them cost 330 ms at the start of every process (one-shot
     // `docgen render`, a fresh service) and saved nothing measurable on a report's paragraphs (about 1.3 ms either way).
-    private static readonly (NarrativePhrase Phrase, Regex[] Wordings)[] Compiled = NarrativePhrases.All
-        .Select(p => (p, p.Wordings.Select(w => new Regex(w.Replace("{n}", Number).Replace("{gap}", Gap).Replace("{end}", End),
-            RegexOptions.CultureInvariant)).ToArray()))
+    private static readonly (NarrativePhrase Phrase, Wording[] Wordings)[] Compiled = NarrativePhrases.All
+        .Select(p => (p, p.Wordings.Select(w => new Wording(new Regex(w.Replace("{n}", Number).Replace("{gap}", Gap).Replace("{end}", End),
+            RegexOptions.CultureInvariant), w.Contains("{n}", StringComparison.Ordinal))).ToArray()))
         .ToArray();
 
-    /// <summary>Every phrase's anchors, and for each the phrases it lets through.</summary>
-    private static readonly (string Word, int[] Phrases)[] AnchorWords = NarrativePhrases.All.SelectMany(p => p.Anchors).Distinct()
-        .Select(a => (a, Enumerable.Range(0, Compiled.Length).Where(i => Compiled[i].Phrase.Anchors.Contains(a)).ToArray())).ToArray();
+    /// <summary>A wording's regex, and whether it reads a figure (then its sentence holds a figure before a unit).</summary>
+    private sealed record Wording(Regex Regex, bool Figure);
 
-    private static readonly SearchValues<string> Anchors = SearchValues.Create(AnchorWords.Select(a => a.Word).ToArray(), StringComparison.Ordinal);
+    /// <summary>Every phrase's anchors, and for each the phrases it lets through, one bit a phrase.</summary>
+    private static readonly (string Word, ulong Phrases)[] AnchorWords = NarrativePhrases.All.SelectMany(p => p.Anchors).Distinct()
+        .Select(a => (a, Enumerable.Range(0, Compiled.Length).Where(i => Compiled[i].Phrase.Anchors.Contains(a))
+            .Aggregate(0UL, (bits, i) => bits | 1UL << i))).ToArray();
 
-    /// <summary>
-    /// Marks the phrases whose anchors occur in <paramref name="text"/>: one multi-word search finds each place where
-    /// some anchor starts, rather than a search per anchor over the whole paragraph.
-    /// </summary>
-    private static void Anchored(ReadOnlySpan<char> text, Span<bool> phrases)
+    private static readonly SearchValues<string> Anchors = Compiled.Length <= 64
+        ? SearchValues.Create(AnchorWords.Select(a => a.Word).ToArray(), StringComparison.Ordinal)
+        : throw new InvalidOperationException("PhraseMatcher keeps a phrase a bit of a ulong: at most 64 phrases");
+
+    /// <summary>The anchors of phrases with a wording that reads no figure (无行政复议, 均获维持): they mark a sentence to search on their own.</summary>
+    private static readonly SearchValues<string> FigurelessAnchors = SearchValues.Create(
+        Compiled.Where(c => c.Wordings.Any(w => !w.Figure)).SelectMany(c => c.Phrase.Anchors).Distinct().ToArray(), StringComparison.Ordinal);
+
+    /// <summary>The units a wording puts after its figure (件, 起, 宗, 个; 条 of 行政许可; 万元 of fees); a test holds the wordings to them.</summary>
+    internal const string Units = "件起宗个条万";
+    private static readonly SearchValues<char> UnitValues = SearchValues.Create(Units);
+    private static readonly SearchValues<char> SentenceEndValues = SearchValues.Create(SentenceEnds);
+
+    /// <summary>The phrases whose anchors occur in <paramref name="text"/>, one multi-word search for all anchors.</summary>
+    private static ulong Anchored(ReadOnlySpan<char> text)
     {
+        ulong phrases = 0;
         for (int at = text.IndexOfAny(Anchors); at >= 0;)
         {
             var rest = text[at..];
-            foreach (var (word, ids) in AnchorWords)
-                if (rest.StartsWith(word, StringComparison.Ordinal))
-                    foreach (int i in ids) phrases[i] = true;
+            foreach (var (word, bits) in AnchorWords)
+                if (rest.StartsWith(word, StringComparison.Ordinal)) phrases |= bits;
             int next = text[(at + 1)..].IndexOfAny(Anchors);
             at = next < 0 ? -1 : at + 1 + next;
         }
+        return phrases;
     }
+
+    /// <summary>
+    /// A sentence of a paragraph that may hold a statement: [<see cref="Start"/>, <see cref="End"/>) of the folded text,
+    /// its sentence end included, the phrases whose anchors it holds, and whether it holds a figure before a unit.
+    /// </summary>
+    private record struct Sentence(int Start, int End, ulong Phrases, bool Figure);
 
     private static readonly Regex ShareAfter = new($@"\G\s*(?:[,，]\s*(?:占比|占)|[(（]\s*(?:占比|占)?|占比|占)[^{ClauseEnds}{SentenceEnds}\d%％()（）]{{0,12}}?(?<p>\d+(?:[.．]\d+)?)\s*[%％]",
         RegexOptions.CultureInvariant);
@@ -101,20 +120,36 @@ internal static class PhraseMatcher
         return false;
     }
 
-    public static IReadOnlyList<Statement> Find(NarrativeParagraph paragraph, int reportYear)
+    /// <summary>
+    /// The statements of a paragraph, in order of place. A wording is run only over the sentences that hold an anchor of
+    /// its phrase (and, when it reads a figure, a figure before a unit): no wording spans a sentence end, and every
+    /// statement's sentence holds one of its phrase's anchors, so this finds what a scan of the whole paragraph finds,
+    /// while most of a long paragraph is never read by a regex. <paramref name="wholeParagraph"/> scans it all (the tests' oracle).
+    /// </summary>
+    public static IReadOnlyList<Statement> Find(NarrativeParagraph paragraph, int reportYear, bool wholeParagraph = false)
     {
         string t = paragraph.Folded;
+        Span<Sentence> sentences = stackalloc Sentence[16];
+        if (wholeParagraph) sentences[0] = new Sentence(0, t.Length, Anchored(t), true);
+        sentences = wholeParagraph ? sentences[..1] : Sentences(t, sentences);
         List<Statement>? found = null; // most paragraphs state nothing
-        // Only the phrases whose anchors the paragraph holds are tried.
-        Span<bool> tried = stackalloc bool[Compiled.Length];
-        Anchored(t, tried);
         for (int i = 0; i < Compiled.Length; i++)
         {
-            if (!tried[i]) continue;
             var (phrase, wordings) = Compiled[i];
-            foreach (var regex in wordings)
-                for (var m = regex.Match(t); m.Success; m = m.NextMatch())
-                    if (Read(phrase, m, t, reportYear) is { } s) (found ??= []).Add(s);
+            ulong bit = 1UL << i;
+            foreach (var wording in wordings)
+            {
+                // Runs of adjacent sentences are searched together: the regex sees them as the whole input, which is
+                // safe since a run starts after a sentence end (no lookbehind of a wording takes one) and ends after one.
+                for (int k = 0; k < sentences.Length;)
+                {
+                    if (!Searched(sentences[k], bit, wording)) { k++; continue; }
+                    int start = sentences[k].Start, end = sentences[k].End;
+                    while (++k < sentences.Length && sentences[k].Start == end && Searched(sentences[k], bit, wording)) end = sentences[k].End;
+                    for (var m = wording.Regex.Match(t, start, end - start); m.Success; m = m.NextMatch())
+                        if (Read(phrase, m, t, reportYear) is { } s) (found ??= []).Add(s);
+                }
+            }
         }
         if (found is null) return Array.Empty<Statement>();
         if (found.Count < 2) return found;
@@ -132,6 +167,59 @@ internal static class PhraseMatcher
             for (int j = i; j > 0 && kept[j - 1].Start > kept[j].Start; j--)
                 (kept[j - 1], kept[j]) = (kept[j], kept[j - 1]);
         return kept;
+    }
+
+    private static bool Searched(in Sentence s, ulong phrase, Wording wording) => (s.Phrases & phrase) != 0 && (s.Figure || !wording.Figure);
+
+    /// <summary>
+    /// The sentences of <paramref name="t"/> a statement may lie in, in order: those holding a figure before a unit or the
+    /// anchor of a figureless wording, kept when they hold some phrase's anchor. Only these sentences are searched for anchors.
+    /// </summary>
+    private static Span<Sentence> Sentences(string t, Span<Sentence> buffer)
+    {
+        int count = 0, from = 0;
+        int figure = NextFigureUnit(t, 0), figureless = t.AsSpan().IndexOfAny(FigurelessAnchors);
+        while (from < t.Length)
+        {
+            if (figure >= 0 && figure < from) figure = NextFigureUnit(t, from);
+            if (figureless >= 0 && figureless < from)
+                figureless = t.AsSpan(from).IndexOfAny(FigurelessAnchors) is var f and >= 0 ? from + f : -1;
+            int at = figure < 0 ? figureless : figureless < 0 ? figure : Math.Min(figure, figureless);
+            if (at < 0) break;
+            int start = from + t.AsSpan(from, at - from).LastIndexOfAny(SentenceEndValues) + 1;
+            int end = t.AsSpan(at).IndexOfAny(SentenceEndValues) is var e and >= 0 ? at + e + 1 : t.Length;
+            ulong phrases = Anchored(t.AsSpan(start, end - start));
+            if (phrases != 0)
+            {
+                if (count == buffer.Length) buffer = Grow(buffer);
+                buffer[count++] = new Sentence(start, end, phrases, Figure: figure >= 0 && figure < end);
+            }
+            from = end;
+        }
+        return buffer[..count];
+    }
+
+    private static Span<Sentence> Grow(Span<Sentence> buffer)
+    {
+        var larger = new Sentence[buffer.Length * 2];
+        buffer.CopyTo(larger);
+        return larger;
+    }
+
+    /// <summary>The index of the next unit at or after <paramref name="from"/> with a figure before it (spaces between), or -1.</summary>
+    private static int NextFigureUnit(string t, int from)
+    {
+        while (from < t.Length)
+        {
+            int at = t.AsSpan(from).IndexOfAny(UnitValues);
+            if (at < 0) return -1;
+            at += from;
+            int i = at - 1;
+            while (i >= 0 && char.IsWhiteSpace(t[i])) i--;
+            if (i >= 0 && (char.IsDigit(t[i]) || ChineseNumber.Characters.Contains(t[i]))) return at;
+            from = at + 1;
+        }
+        return -1;
     }
 
     /// <summary>The same figure read twice (the same number), or the same figureless claim at the same place.</summary>
