@@ -36,38 +36,22 @@ internal static class PhraseMatcher
     /// <summary>A wording's regex, and whether it reads a figure (then its sentence holds a figure before a unit).</summary>
     private sealed record Wording(Regex Regex, bool Figure);
 
-    /// <summary>Every phrase's anchors, and for each the phrases it lets through, one bit a phrase.</summary>
-    private static readonly (string Word, ulong Phrases)[] AnchorWords = NarrativePhrases.All.SelectMany(p => p.Anchors).Distinct()
-        .Select(a => (a, Enumerable.Range(0, Compiled.Length).Where(i => Compiled[i].Phrase.Anchors.Contains(a))
-            .Aggregate(0UL, (bits, i) => bits | 1UL << i))).ToArray();
-
-    private static readonly SearchValues<string> Anchors = Compiled.Length <= 64
-        ? SearchValues.Create(AnchorWords.Select(a => a.Word).ToArray(), StringComparison.Ordinal)
+    /// <summary>Every phrase's anchors, each with the phrases it lets through, one bit a phrase.</summary>
+    private static readonly WordSet Anchors = Compiled.Length <= 64
+        ? new(NarrativePhrases.All.SelectMany(p => p.Anchors).Distinct().Select(a =>
+            (a, Enumerable.Range(0, Compiled.Length).Where(i => Compiled[i].Phrase.Anchors.Contains(a)).Aggregate(0UL, (bits, i) => bits | 1UL << i))))
         : throw new InvalidOperationException("PhraseMatcher keeps a phrase a bit of a ulong: at most 64 phrases");
 
     /// <summary>The anchors of phrases with a wording that reads no figure (无行政复议, 均获维持): they mark a sentence to search on their own.</summary>
-    private static readonly SearchValues<string> FigurelessAnchors = SearchValues.Create(
-        Compiled.Where(c => c.Wordings.Any(w => !w.Figure)).SelectMany(c => c.Phrase.Anchors).Distinct().ToArray(), StringComparison.Ordinal);
+    private static readonly WordSet FigurelessAnchors = new(
+        Compiled.Where(c => c.Wordings.Any(w => !w.Figure)).SelectMany(c => c.Phrase.Anchors).Distinct().Select(a => (a, 0UL)));
 
     /// <summary>The units a wording puts after its figure (件, 起, 宗, 个; 条 of 行政许可; 万元 of fees); a test holds the wordings to them.</summary>
     internal const string Units = "件起宗个条万";
     private static readonly SearchValues<char> UnitValues = SearchValues.Create(Units);
     private static readonly SearchValues<char> SentenceEndValues = SearchValues.Create(SentenceEnds);
 
-    /// <summary>The phrases whose anchors occur in <paramref name="text"/>, one multi-word search for all anchors.</summary>
-    private static ulong Anchored(ReadOnlySpan<char> text)
-    {
-        ulong phrases = 0;
-        for (int at = text.IndexOfAny(Anchors); at >= 0;)
-        {
-            var rest = text[at..];
-            foreach (var (word, bits) in AnchorWords)
-                if (rest.StartsWith(word, StringComparison.Ordinal)) phrases |= bits;
-            int next = text[(at + 1)..].IndexOfAny(Anchors);
-            at = next < 0 ? -1 : at + 1 + next;
-        }
-        return phrases;
-    }
+    private static ulong Anchored(ReadOnlySpan<char> text) => Anchors.Bits(text);
 
     /// <summary>
     /// A sentence of a paragraph that may hold a statement: [<see cref="Start"/>, <see cref="End"/>) of the folded text,
@@ -178,12 +162,12 @@ internal static class PhraseMatcher
     private static Span<Sentence> Sentences(string t, Span<Sentence> buffer)
     {
         int count = 0, from = 0;
-        int figure = NextFigureUnit(t, 0), figureless = t.AsSpan().IndexOfAny(FigurelessAnchors);
+        int figure = NextFigureUnit(t, 0), figureless = FigurelessAnchors.IndexIn(t.AsSpan());
         while (from < t.Length)
         {
             if (figure >= 0 && figure < from) figure = NextFigureUnit(t, from);
             if (figureless >= 0 && figureless < from)
-                figureless = t.AsSpan(from).IndexOfAny(FigurelessAnchors) is var f and >= 0 ? from + f : -1;
+                figureless = FigurelessAnchors.IndexIn(t.AsSpan(from)) is var f and >= 0 ? from + f : -1;
             int at = figure < 0 ? figureless : figureless < 0 ? figure : Math.Min(figure, figureless);
             if (at < 0) break;
             int start = from + t.AsSpan(from, at - from).LastIndexOfAny(SentenceEndValues) + 1;
