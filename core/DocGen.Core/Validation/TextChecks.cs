@@ -13,7 +13,7 @@ internal static class TextChecks
         EachText(report, (text, place) =>
         {
             if (text is null) return;
-            int first = text.AsSpan().IndexOfAny(Rendering.TextCleaner.ControlCharacters);
+            int first = Rendering.TextCleaner.IndexOfControl(text);
             if (first < 0) return;
             int bad = 0;
             for (int i = first; i < text.Length; i++)
