@@ -28,7 +28,7 @@ internal static class NarrativeChecks
         if (edition.Tables.Count == 0 || report.Tables.Count == 0) return;
         foreach (var source in NarrativeText.Paragraphs(report))
         {
-            if (!PhraseMatcher.MayHold(source.Text)) continue;
+            if (!PhraseMatcher.MayHold(source)) continue;
             var paragraph = new NarrativeParagraph(source);
             foreach (var s in PhraseMatcher.Find(paragraph, report.Year))
                 CheckStatement(report, edition, paragraph, s, findings);

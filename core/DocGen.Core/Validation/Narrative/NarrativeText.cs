@@ -63,8 +63,11 @@ internal sealed class NarrativeParagraph
 /// A paragraph of the narrative and where it is: the JSON pointer and the name for messages ("第一部分第3段")
 /// are made only when a finding names them, since a long narrative has tens of thousands of paragraphs.
 /// </summary>
-internal readonly record struct NarrativeSource(string Blocks, int Index, int Part, int Number, string Text)
+internal readonly record struct NarrativeSource(string Blocks, int Index, int Part, int Number, string Body, string Lead = "")
 {
+    /// <summary>The text: a point's lead and body joined, made when asked for, since most paragraphs are only looked at.</summary>
+    public string Text => Lead.Length == 0 ? Body : Lead + Body;
+
     /// <summary>In the preface (<see cref="Part"/> is -1) rather than in a part.</summary>
     public bool InPreface => Part < 0;
     public string Pointer => Validation.Pointer.Join(Blocks, Index);
@@ -98,7 +101,7 @@ internal static class NarrativeText
                     yield return new(pointer, i, part, ++n.N, para.Text);
                     break;
                 case Point point:
-                    yield return new(pointer, i, part, ++n.N, point.Lead + point.Text);
+                    yield return new(pointer, i, part, ++n.N, point.Text, point.Lead);
                     break;
                 case Subsection sub:
                     foreach (var x in Walk(sub.Blocks, $"{pointer}/{i}/blocks", part, n)) yield return x;

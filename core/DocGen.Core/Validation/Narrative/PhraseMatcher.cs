@@ -80,15 +80,28 @@ internal static class PhraseMatcher
     /// paragraphs hold none: a figure before a unit (15件, 二十三起; 行政许可…3条, 9.46万元), a claim without a figure
     /// (无行政复议, 均获维持), or a line break that may split either.
     /// </summary>
-    public static bool MayHold(string text)
+    public static bool MayHold(ReadOnlySpan<char> span)
     {
-        var span = text.AsSpan();
         if (span.IndexOfAny('\r', '\n') >= 0) return true;
         if (span.IndexOf("行政复议", StringComparison.Ordinal) >= 0 || span.IndexOf("行政诉讼", StringComparison.Ordinal) >= 0 || span.IndexOf("维持", StringComparison.Ordinal) >= 0)
             return true;
         // 件, 起 and 宗 count requests and cases; 条, 个 and 万(元) only the 行政许可/处罚/强制/事业性收费 figures of 表二.
         return FigureBeforeUnit(span, '件', '起', '宗')
                || (span.IndexOf("行政", StringComparison.Ordinal) >= 0 && FigureBeforeUnit(span, '条', '个', '万'));
+    }
+
+    /// <summary><see cref="MayHold(ReadOnlySpan{char})"/> of a point's lead and body as one text, joined on the stack rather than in a new string.</summary>
+    public static bool MayHold(NarrativeSource source)
+    {
+        if (source.Lead.Length == 0) return MayHold(source.Body);
+        int length = source.Lead.Length + source.Body.Length;
+        char[]? rented = length > 1024 ? ArrayPool<char>.Shared.Rent(length) : null;
+        Span<char> text = rented ?? stackalloc char[1024];
+        source.Lead.CopyTo(text);
+        source.Body.CopyTo(text[source.Lead.Length..]);
+        bool may = MayHold(text[..length]);
+        if (rented is not null) ArrayPool<char>.Shared.Return(rented);
+        return may;
     }
 
     private static bool FigureBeforeUnit(ReadOnlySpan<char> text, char a, char b, char c)
