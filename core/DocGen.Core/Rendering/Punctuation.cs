@@ -35,13 +35,19 @@ public static class Punctuation
         return changed is null ? text : new string(changed);
     }
 
-    /// <summary>The distinct half-width marks <see cref="Normalise"/> would change, in order of first change ("" if none).</summary>
-    public static string ChangedMarks(string text)
+    /// <summary>How many different half-width marks there are: the length <see cref="ChangedMarks"/> needs.</summary>
+    public const int MarkCount = 7;
+
+    /// <summary>
+    /// Writes the distinct half-width marks <see cref="Normalise"/> would change into <paramref name="marks"/>, in order of
+    /// first change, and returns how many (0 if none): into a caller's buffer, since most paragraphs of a pasted narrative have some.
+    /// </summary>
+    public static int ChangedMarks(string text, Span<char> marks)
     {
-        string marks = "";
-        for (int i = NextChange(text, 0); i >= 0; i = NextChange(text, i + 1))
-            if (!marks.Contains(text[i])) marks += text[i];
-        return marks;
+        int count = 0;
+        for (int i = NextChange(text, 0); i >= 0 && count < MarkCount; i = NextChange(text, i + 1))
+            if (!marks[..count].Contains(text[i])) marks[count++] = text[i];
+        return count;
     }
 
     /// <summary>The index of the first mark at or after <paramref name="from"/> that is to be made full-width, or -1.</summary>

@@ -64,6 +64,6 @@ internal readonly record struct TextPlace(string Parent, int Index = -1, string?
         (< 0, null) => Parent,
         (< 0, _) => Validation.Pointer.Join(Parent, Leaf),
         (_, null) => Validation.Pointer.Join(Parent, Index),
-        _ => Validation.Pointer.Join(Validation.Pointer.Join(Parent, Index), Leaf),
+        _ => Validation.Pointer.Join(Parent, Index, Leaf),
     };
 }
