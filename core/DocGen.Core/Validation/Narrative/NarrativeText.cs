@@ -43,12 +43,14 @@ internal sealed class NarrativeParagraph
     }
 
     /// <summary>Full-width digits and signs to ASCII (１５ → 15), for parsing a figure the wordings matched.</summary>
-    public static string Fold(string s) =>
-        string.Create(s.Length, s, (span, src) =>
-        {
-            for (int i = 0; i < src.Length; i++)
-                span[i] = src[i] is >= '\uFF01' and <= '\uFF5E' ? (char)(src[i] - 0xFEE0) : src[i];
-        });
+    public static string Fold(string s) => string.Create(s.Length, s, (span, src) => Fold(src, span));
+
+    /// <summary><see cref="Fold(string)"/> into <paramref name="folded"/>, as long as <paramref name="text"/>.</summary>
+    public static void Fold(ReadOnlySpan<char> text, Span<char> folded)
+    {
+        for (int i = 0; i < text.Length; i++)
+            folded[i] = text[i] is >= '\uFF01' and <= '\uFF5E' ? (char)(text[i] - 0xFEE0) : text[i];
+    }
 
     /// <summary>The original text of the folded span [start, end), line breaks removed.</summary>
     public string Quote(int start, int end)

@@ -59,7 +59,7 @@ internal static class PhraseMatcher
     /// </summary>
     private record struct Sentence(int Start, int End, ulong Phrases, bool Figure);
 
-    private static readonly Regex ShareAfter = new($@"\G\s*(?:[,，]\s*(?:占比|占)|[(（]\s*(?:占比|占)?|占比|占)[^{ClauseEnds}{SentenceEnds}\d%％()（）]{{0,12}}?(?<p>\d+(?:[.．]\d+)?)\s*[%％]",
+    private static readonly Regex ShareAfter = new($@"\G\s*(?:[,，]\s*(?:占比|占)|[(（]\s*(?:占比|占)?|占比|占)[^{ClauseEnds}{SentenceEnds}\d%％()（）]{{0,12}}?(?<p>{PeriodChecks.Digit}+(?:[.．]{PeriodChecks.Digit}+)?)\s*[%％]",
         RegexOptions.CultureInvariant);
     private static readonly Regex Year = new(PeriodChecks.YearPattern, RegexOptions.CultureInvariant);
 
@@ -96,7 +96,7 @@ internal static class PhraseMatcher
         if (source.Lead.Length == 0) return MayHold(source.Body);
         int length = source.Lead.Length + source.Body.Length;
         char[]? rented = length > 1024 ? ArrayPool<char>.Shared.Rent(length) : null;
-        Span<char> text = rented ?? stackalloc char[1024];
+        Span<char> text = rented ?? stackalloc char[length]; // only as long as needed: the stack is zeroed
         source.Lead.CopyTo(text);
         source.Body.CopyTo(text[source.Lead.Length..]);
         bool may = MayHold(text[..length]);
@@ -155,8 +155,9 @@ internal static class PhraseMatcher
         var kept = new List<Statement>(found.Count);
         foreach (var s in found)
         {
-            int i = kept.FindIndex(k => SameFigure(k, s));
-            if (i < 0) kept.Add(s);
+            int i = 0;
+            while (i < kept.Count && !SameFigure(kept[i], s)) i++;
+            if (i == kept.Count) kept.Add(s);
             else if (s.Start < kept[i].Start || (s.Start == kept[i].Start && s.End > kept[i].End)) kept[i] = s;
         }
         // In order of place; a stable insertion sort, since statements starting together keep the phrases' order.
@@ -237,7 +238,7 @@ internal static class PhraseMatcher
         if (sentencePrefix.Count('《') > sentencePrefix.Count('》')) return null;
         if (sentencePrefix.Contains('年'))
             foreach (var y in Year.EnumerateMatches(sentencePrefix))
-                if (int.Parse(NarrativeParagraph.Fold(sentencePrefix.Slice(y.Index, 4).ToString()), System.Globalization.CultureInfo.InvariantCulture) != reportYear) return null;
+                if (YearAt(sentencePrefix.Slice(y.Index, 4)) != reportYear) return null;
         // "行政复议、行政诉讼3件": the figure counts both nouns, unless the clause already gave the first its own.
         if (start > clause && "、和及与或".Contains(t[start - 1]) && clausePrefix.IndexOfAnyInRange('0', '9') < 0 && clausePrefix.IndexOfAnyInRange('０', '９') < 0) return null;
 
@@ -250,10 +251,11 @@ internal static class PhraseMatcher
             var before = t.AsSpan(clause, numberStart - clause).TrimEnd();
             foreach (var a in ApproximateBefore)
                 if (before.EndsWith(a, StringComparison.Ordinal)) return null;
-            value = ChineseNumber.Parse(n.Value);
+            var figure = n.ValueSpan;
+            value = ChineseNumber.Parse(figure);
             if (value is null) return null;
-            int dot = n.Value.AsSpan().IndexOfAny('.', '．');
-            decimals = dot < 0 ? 0 : n.Value.Length - dot - 1;
+            int dot = figure.IndexOfAny('.', '．');
+            decimals = dot < 0 ? 0 : figure.Length - dot - 1;
         }
         else if (phrase.Claim is NarrativeClaim.Count or NarrativeClaim.Money) return null;
 
@@ -281,6 +283,14 @@ internal static class PhraseMatcher
             share = new StatedShare(decimal.Parse(p, System.Globalization.CultureInfo.InvariantCulture), dot < 0 ? 0 : p.Length - dot - 1, sm.Index + sm.Length);
         }
         return new Statement(phrase, start, end, numberStart, value, decimals, share, readings, quoteStart);
+    }
+
+    /// <summary>The year of four digits, half- or full-width.</summary>
+    private static int YearAt(ReadOnlySpan<char> digits)
+    {
+        Span<char> folded = stackalloc char[digits.Length];
+        NarrativeParagraph.Fold(digits, folded);
+        return int.Parse(folded, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static bool StartsWithAny(ReadOnlySpan<char> text, string[] words)
