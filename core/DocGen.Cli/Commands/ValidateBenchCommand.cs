@@ -61,6 +61,8 @@ internal static class ValidateBenchCommand
         var cpuTimes = new List<double>();
         var process = Process.GetCurrentProcess();
         long allocated = 0;
+        int[] collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+        var paused = GC.GetTotalPauseDuration();
         for (int i = 0; i < iterations; i++)
         {
             long before = GC.GetAllocatedBytesForCurrentThread();
@@ -73,10 +75,14 @@ internal static class ValidateBenchCommand
             process.Refresh();
             cpuTimes.Add((process.TotalProcessorTime - cpu).TotalMilliseconds);
         }
+        // Collections of each generation (a gen1 is counted in gen0 too) and the time paused for them, per run.
+        string gc = string.Join("/", Enumerable.Range(0, 3).Select(g => $"{(GC.CollectionCount(g) - collections[g]) / (double)iterations:0.0}"));
+        double pause = (GC.GetTotalPauseDuration() - paused).TotalMilliseconds / iterations;
         times.Sort();
         cpuTimes.Sort();
         Console.WriteLine($"{paragraphs} paragraphs, {chars} characters, {findings} findings ({byCode}; SHA-256 {hash}); {iterations} runs: " +
-                          $"median {times[times.Count / 2]:0.00} ms, min {times[0]:0.00} ms, CPU time median {cpuTimes[cpuTimes.Count / 2]:0.0} ms, allocated {allocated / 1048576.0:0.0} MB per run");
+                          $"median {times[times.Count / 2]:0.00} ms, min {times[0]:0.00} ms, CPU time median {cpuTimes[cpuTimes.Count / 2]:0.0} ms, allocated {allocated / 1048576.0:0.0} MB per run, " +
+                          $"GCs per run (gen0/1/2) {gc}, GC pause {pause:0.0} ms per run");
         return ExitCodes.Ok;
     }
 
