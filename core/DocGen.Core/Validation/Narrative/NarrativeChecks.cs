@@ -96,7 +96,7 @@ internal static class NarrativeChecks
         private string? quote;
         private string Quote => quote ??= paragraph.Quote(s.QuoteStart, s.Share?.End ?? s.End);
         /// <summary>"第一部分第3段称“…”".</summary>
-        public string Words => $"{paragraph.Where}称“{Quote}”";
+        public string Words => string.Concat(paragraph.Where, "称“", Quote, "”");
 
         /// <summary>The finding, with the figure stated as its actual value unless <paramref name="actual"/> says otherwise.</summary>
         public Finding At(string code, FigureReading reading, string expected, string message, string? actual = null) =>

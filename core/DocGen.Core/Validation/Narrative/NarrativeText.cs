@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using DocGen.Core.Model;
 
@@ -73,7 +74,9 @@ internal readonly record struct NarrativeSource(string Blocks, int Index, int Pa
     /// <summary>In the preface (<see cref="Part"/> is -1) rather than in a part.</summary>
     public bool InPreface => Part < 0;
     public string Pointer => Validation.Pointer.Join(Blocks, Index);
-    public string Where => Part < 0 ? $"前言第{Number}段" : $"第{NarrativeText.Ordinal(Part + 1)}部分第{Number}段";
+    public string Where => Part < 0
+        ? string.Concat("前言第", Number.ToString(CultureInfo.InvariantCulture), "段")
+        : string.Concat("第", NarrativeText.Ordinal(Part + 1), "部分第", Number.ToString(CultureInfo.InvariantCulture), "段");
 }
 
 /// <summary>Lists the paragraphs of a report in reading order with their places.</summary>
