@@ -12,7 +12,7 @@ internal static class PunctuationChecks
 {
     public const string Code = "MIXED_PUNCTUATION";
 
-    public static void Check(Report report, List<Finding> findings) =>
+    public static void Check(Report report, FindingList findings) =>
         TextChecks.EachText(report, (text, place) =>
         {
             if (text is null) return;

@@ -8,7 +8,7 @@ namespace DocGen.Core.Validation;
 /// </summary>
 internal static class TextChecks
 {
-    public static void Check(Report report, List<Finding> findings)
+    public static void Check(Report report, FindingList findings)
     {
         EachText(report, (text, place) =>
         {

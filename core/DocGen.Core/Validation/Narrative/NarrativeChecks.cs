@@ -22,7 +22,7 @@ internal static class NarrativeChecks
         public int GetHashCode((Edition, FigureSum) k) => HashCode.Combine(RuntimeHelpers.GetHashCode(k.Item1), RuntimeHelpers.GetHashCode(k.Item2));
     }
 
-    public static void Check(Report report, Edition edition, List<Finding> findings)
+    public static void Check(Report report, Edition edition, FindingList findings)
     {
         PeriodChecks.Check(report, findings);
         if (edition.Tables.Count == 0 || report.Tables.Count == 0) return;
@@ -35,7 +35,7 @@ internal static class NarrativeChecks
         }
     }
 
-    private static void CheckStatement(Report report, Edition edition, NarrativeParagraph paragraph, Statement s, List<Finding> findings)
+    private static void CheckStatement(Report report, Edition edition, NarrativeParagraph paragraph, Statement s, FindingList findings)
     {
         var readings = Values(report, edition, s.Readings);
         if (readings.Count == 0) return;
@@ -104,7 +104,7 @@ internal static class NarrativeChecks
     }
 
     private static void CheckShare(Report report, Edition edition, Statement s, StatedShare share,
-        List<(FigureReading Reading, decimal Value)> readings, Said said, List<Finding> findings)
+        List<(FigureReading Reading, decimal Value)> readings, Said said, FindingList findings)
     {
         var totals = Values(report, edition, s.Phrase.ShareOf).Where(x => x.Value > 0).ToArray();
         if (totals.Length == 0) return;
@@ -125,7 +125,7 @@ internal static class NarrativeChecks
     }
 
     /// <summary>"均获维持": none of the cases counted is pending, corrected or otherwise decided (column keys of 表四).</summary>
-    private static void CheckAllUpheld(Report report, FigureReading cases, Said said, List<Finding> findings)
+    private static void CheckAllUpheld(Report report, FigureReading cases, Said said, FindingList findings)
     {
         if (cases.Value(report) is not > 0) return;
         (FigureReading Reading, decimal Value)? Column(string key) =>

@@ -30,7 +30,7 @@ internal static class PeriodChecks
     /// <summary>How many paragraphs of the first part are read as if they were the preface.</summary>
     public const int OpeningParagraphs = 3;
 
-    public static void Check(Report report, List<Finding> findings)
+    public static void Check(Report report, FindingList findings)
     {
         string year = report.Year.ToString(CultureInfo.InvariantCulture);
         if (!string.IsNullOrWhiteSpace(report.Title))
@@ -66,7 +66,7 @@ internal static class PeriodChecks
         }
     }
 
-    private static void CheckPeriod(Report report, NarrativeParagraph p, string year, List<Finding> findings)
+    private static void CheckPeriod(Report report, NarrativeParagraph p, string year, FindingList findings)
     {
         string t = p.Folded;
         foreach (Match k in Period.Matches(t))
