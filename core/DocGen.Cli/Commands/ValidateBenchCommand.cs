@@ -56,10 +56,13 @@ internal static class ValidateBenchCommand
         var warm = ReportValidator.Validate(big, options); // warm-up: jit, caches
         int findings = warm.Count;
         string byCode = string.Join(", ", warm.GroupBy(f => f.Code).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}"));
+        string hash = FindingsHash(warm);
         var times = new List<double>();
         var cpuTimes = new List<double>();
         var process = Process.GetCurrentProcess();
         long allocated = 0;
+        int[] collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+        var paused = GC.GetTotalPauseDuration();
         for (int i = 0; i < iterations; i++)
         {
             long before = GC.GetAllocatedBytesForCurrentThread();
@@ -72,11 +75,27 @@ internal static class ValidateBenchCommand
             process.Refresh();
             cpuTimes.Add((process.TotalProcessorTime - cpu).TotalMilliseconds);
         }
+        // Collections of each generation (a gen1 is counted in gen0 too) and the time paused for them, per run.
+        string gc = string.Join("/", Enumerable.Range(0, 3).Select(g => $"{(GC.CollectionCount(g) - collections[g]) / (double)iterations:0.0}"));
+        double pause = (GC.GetTotalPauseDuration() - paused).TotalMilliseconds / iterations;
         times.Sort();
         cpuTimes.Sort();
-        Console.WriteLine($"{paragraphs} paragraphs, {chars} characters, {findings} findings ({byCode}); {iterations} runs: " +
-                          $"median {times[times.Count / 2]:0.00} ms, min {times[0]:0.00} ms, CPU time median {cpuTimes[cpuTimes.Count / 2]:0.0} ms, allocated {allocated / 1048576.0:0.0} MB per run");
+        Console.WriteLine($"{paragraphs} paragraphs, {chars} characters, {findings} findings ({byCode}; SHA-256 {hash}); {iterations} runs: " +
+                          $"median {times[times.Count / 2]:0.00} ms, min {times[0]:0.00} ms, CPU time median {cpuTimes[cpuTimes.Count / 2]:0.0} ms, allocated {allocated / 1048576.0:0.0} MB per run, " +
+                          $"GCs per run (gen0/1/2) {gc}, GC pause {pause:0.0} ms per run");
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// The findings' JSON, every field, in the order they are reported: two builds that print the same hash give the
+    /// same findings (the 20,000-paragraph report is over the size `validate` reads, so it cannot be compared that way).
+    /// </summary>
+    private static string FindingsHash(IReadOnlyList<Finding> findings)
+    {
+        using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var f in findings)
+            sha.AppendData(System.Text.Encoding.UTF8.GetBytes(FindingJson.Serialize(FindingJson.ToJson(f)) + "\n"));
+        return Convert.ToHexStringLower(sha.GetHashAndReset())[..16];
     }
 
     private static IEnumerable<Block> Leaves(Block block) => block switch

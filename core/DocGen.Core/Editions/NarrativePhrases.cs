@@ -37,7 +37,10 @@ public sealed record NarrativePhrase
 {
     public required string Id { get; init; }
     public required IReadOnlyList<string> Wordings { get; init; }
-    /// <summary>Words of which every statement of this kind holds one: a paragraph without any is not searched (speed).</summary>
+    /// <summary>
+    /// Words of which the sentence of every statement of this kind holds one (in the wording, or as its context word):
+    /// only sentences with one are searched (speed; PhraseSearchTests hold the matcher to a whole-paragraph scan).
+    /// </summary>
     public required IReadOnlyList<string> Anchors { get; init; }
     public NarrativeClaim Claim { get; init; } = NarrativeClaim.Count;
     public IReadOnlyList<FigureSum> Readings { get; init; } = [];

@@ -10,7 +10,7 @@ namespace DocGen.Core.Rendering;
 public static class Punctuation
 {
     /// <summary>The half-width marks that may change; found with one vectorised search, since most text has few.</summary>
-    private static readonly SearchValues<char> Marks = SearchValues.Create(",;:?!()");
+    private static readonly SearchValues<char> Marks = SearchValues.Create(MarkList);
 
     private static char Wide(char c) => c switch
     {
@@ -35,21 +35,40 @@ public static class Punctuation
         return changed is null ? text : new string(changed);
     }
 
-    /// <summary>The distinct half-width marks <see cref="Normalise"/> would change, in order of first change ("" if none).</summary>
-    public static string ChangedMarks(string text)
+    /// <summary>How many different half-width marks there are: the length <see cref="ChangedMarks"/> needs.</summary>
+    public const int MarkCount = 7;
+
+    /// <summary>
+    /// Writes the distinct half-width marks <see cref="Normalise"/> would change into <paramref name="marks"/>, in order of
+    /// first change, and returns how many (0 if none): into a caller's buffer, since most paragraphs of a pasted narrative have some.
+    /// </summary>
+    public static int ChangedMarks(string text, Span<char> marks)
     {
-        string marks = "";
-        for (int i = NextChange(text, 0); i >= 0; i = NextChange(text, i + 1))
-            if (!marks.Contains(text[i])) marks += text[i];
-        return marks;
+        // After each new mark only the marks not yet found are searched for: a pasted paragraph has many commas.
+        int count = 0, found = 0;
+        for (int i = NextChange(text, 0, Unfound[0]); i >= 0; i = NextChange(text, i + 1, Unfound[found]))
+        {
+            marks[count++] = text[i];
+            found |= 1 << MarkList.IndexOf(text[i]);
+            if (count == MarkCount) break;
+        }
+        return count;
     }
 
+    private const string MarkList = ",;:?!()";
+
+    /// <summary>For each set of marks found (a bit a mark of <see cref="MarkList"/>), the search for the others.</summary>
+    private static readonly SearchValues<char>[] Unfound = Enumerable.Range(0, 1 << MarkCount)
+        .Select(found => SearchValues.Create(MarkList.Where((_, i) => (found & 1 << i) == 0).ToArray())).ToArray();
+
     /// <summary>The index of the first mark at or after <paramref name="from"/> that is to be made full-width, or -1.</summary>
-    private static int NextChange(string text, int from)
+    private static int NextChange(string text, int from) => NextChange(text, from, Marks);
+
+    private static int NextChange(string text, int from, SearchValues<char> marks)
     {
         while (from < text.Length)
         {
-            int next = text.AsSpan(from).IndexOfAny(Marks);
+            int next = text.AsSpan(from).IndexOfAny(marks);
             if (next < 0) return -1;
             if (ShouldWiden(text, from + next)) return from + next;
             from += next + 1;

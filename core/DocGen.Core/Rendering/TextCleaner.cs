@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 
 namespace DocGen.Core.Rendering;
@@ -14,9 +13,25 @@ public static class TextCleaner
     public static bool IsControl(char c) =>
         (char.IsControl(c) && c is not ('\t' or '\n' or '\r')) || c is '\uFFFE' or '\uFFFF';
 
-    /// <summary>The characters of <see cref="IsControl"/>, for one vectorised search over a long text.</summary>
-    public static readonly SearchValues<char> ControlCharacters = SearchValues.Create(
-        Enumerable.Range(0, char.MaxValue + 1).Select(i => (char)i).Where(IsControl).ToArray());
+    /// <summary>
+    /// The index of the first <see cref="IsControl"/> character, or -1: a vectorised search of each of its three ranges,
+    /// several times faster over a long text than one search of the set (which SearchValues makes a probabilistic map).
+    /// </summary>
+    public static int IndexOfControl(ReadOnlySpan<char> text)
+    {
+        int first = text.IndexOfAnyInRange('\u007F', '\u009F');
+        int high = text.IndexOfAnyInRange('\uFFFE', '\uFFFF');
+        if (high >= 0 && (first < 0 || high < first)) first = high;
+        // C0 controls but tab and line breaks, which multi-line text holds: only those before the first other one count.
+        var low = first < 0 ? text : text[..first];
+        for (int from = 0; ;)
+        {
+            int at = low[from..].IndexOfAnyInRange('\0', '\u001F');
+            if (at < 0) return first;
+            if (low[from + at] is not ('\t' or '\n' or '\r')) return from + at;
+            from += at + 1;
+        }
+    }
 
     public static string Clean(string text)
     {

@@ -14,7 +14,7 @@ internal static class CellChecks
     /// </summary>
     public const decimal SuspiciousWanYuan = 100_000m;
 
-    public static void Check(TableDef table, TableData data, List<Finding> findings)
+    public static void Check(TableDef table, TableData data, FindingList findings)
     {
         foreach (var row in table.Rows)
         {
@@ -29,7 +29,7 @@ internal static class CellChecks
         }
     }
 
-    private static void CheckCell(TableDef table, RowDef row, ColumnDef column, CellValue cell, string pointer, List<Finding> findings)
+    private static void CheckCell(TableDef table, RowDef row, ColumnDef column, CellValue cell, string pointer, FindingList findings)
     {
         string where = $"{table.Name}“{row.Label}”行“{column.Label}”列";
         Finding At(Finding f) => f with { Table = table.Name, Row = row.FullLabel, Column = column.Label, Actual = cell.Display };

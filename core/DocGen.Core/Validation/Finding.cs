@@ -1,3 +1,4 @@
+using System.Globalization;
 using DocGen.Core.Editions;
 
 namespace DocGen.Core.Validation;
@@ -40,7 +41,10 @@ public static class Pointer
 
     public static string Join(string parent, string segment) => parent + "/" + Escape(segment);
 
-    public static string Join(string parent, int index) => parent + "/" + index;
+    public static string Join(string parent, int index) => string.Create(CultureInfo.InvariantCulture, $"{parent}/{index}");
+
+    /// <summary>parent/index/leaf in one string, as a point's lead or text is named.</summary>
+    public static string Join(string parent, int index, string leaf) => string.Create(CultureInfo.InvariantCulture, $"{parent}/{index}/{Escape(leaf)}");
 
     public static string Cell(string tableId, CellRef cell) => $"/tables/{Escape(tableId)}/{Escape(cell.RowKey)}/{cell.Column}";
 }

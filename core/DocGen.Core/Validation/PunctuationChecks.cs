@@ -12,15 +12,25 @@ internal static class PunctuationChecks
 {
     public const string Code = "MIXED_PUNCTUATION";
 
-    public static void Check(Report report, List<Finding> findings) =>
+    public static void Check(Report report, FindingList findings) =>
         TextChecks.EachText(report, (text, place) =>
         {
             if (text is null) return;
-            string marks = Punctuation.ChangedMarks(text);
-            if (marks.Length == 0) return;
-            findings.Add(Finding.Warning(Code, place.Pointer, Messages.GetOrAdd(marks, m => $"中文里夹有半角标点“{m}”，与全角标点混用；生成文档时改为全角（可选择保留原样）")));
+            Span<char> marks = stackalloc char[Punctuation.MarkCount];
+            int count = Punctuation.ChangedMarks(text, marks);
+            if (count == 0) return;
+            findings.Add(Finding.Warning(Code, place.Pointer, Message(marks[..count])));
         });
 
     /// <summary>One message per set of marks: a long narrative copied from a web page may have a finding in every paragraph.</summary>
+    private static string Message(ReadOnlySpan<char> marks)
+    {
+        if (MessagesByMarks.TryGetValue(marks, out var message)) return message;
+        string m = marks.ToString();
+        return Messages.GetOrAdd(m, $"中文里夹有半角标点“{m}”，与全角标点混用；生成文档时改为全角（可选择保留原样）");
+    }
+
     private static readonly ConcurrentDictionary<string, string> Messages = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> MessagesByMarks =
+        Messages.GetAlternateLookup<ReadOnlySpan<char>>();
 }

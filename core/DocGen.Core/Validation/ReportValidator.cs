@@ -22,7 +22,7 @@ public static class ReportValidator
 
     public static IReadOnlyList<Finding> Validate(Report report, ValidationOptions? options = null)
     {
-        var findings = new List<Finding>();
+        var findings = new FindingList();
         var today = options?.Today ?? DateOnly.FromDateTime(DateTime.UtcNow);
         var edition = EditionCatalog.Find(report.Edition)
                       ?? throw new ArgumentException($"unknown edition {report.Edition}", nameof(report));
@@ -49,7 +49,7 @@ public static class ReportValidator
         return findings;
     }
 
-    private static void CheckHeader(Report report, Edition edition, DateOnly today, List<Finding> findings)
+    private static void CheckHeader(Report report, Edition edition, DateOnly today, FindingList findings)
     {
         if (string.IsNullOrWhiteSpace(report.Agency))
             findings.Add(Finding.Error("MISSING_AGENCY", "/agency", "机关名称不能为空"));
@@ -76,7 +76,7 @@ public static class ReportValidator
         }
     }
 
-    private static void CheckMandatedSections(Report report, Edition edition, List<Finding> findings)
+    private static void CheckMandatedSections(Report report, Edition edition, FindingList findings)
     {
         int expectedIndex = 0;
         var seen = new HashSet<string>();

@@ -7,7 +7,7 @@ namespace DocGen.Core.Validation;
 /// <summary>Evaluates an arithmetic rule lane by lane and phrases each failing lane in Chinese.</summary>
 internal static class RuleChecks
 {
-    public static void Check(TableDef table, TableData data, Rule rule, List<Finding> findings)
+    public static void Check(TableDef table, TableData data, Rule rule, FindingList findings)
     {
         foreach (var lane in rule.Lanes)
         {

@@ -8,12 +8,12 @@ namespace DocGen.Core.Validation;
 /// </summary>
 internal static class TextChecks
 {
-    public static void Check(Report report, List<Finding> findings)
+    public static void Check(Report report, FindingList findings)
     {
         EachText(report, (text, place) =>
         {
             if (text is null) return;
-            int first = text.AsSpan().IndexOfAny(Rendering.TextCleaner.ControlCharacters);
+            int first = Rendering.TextCleaner.IndexOfControl(text);
             if (first < 0) return;
             int bad = 0;
             for (int i = first; i < text.Length; i++)
@@ -64,6 +64,6 @@ internal readonly record struct TextPlace(string Parent, int Index = -1, string?
         (< 0, null) => Parent,
         (< 0, _) => Validation.Pointer.Join(Parent, Leaf),
         (_, null) => Validation.Pointer.Join(Parent, Index),
-        _ => Validation.Pointer.Join(Validation.Pointer.Join(Parent, Index), Leaf),
+        _ => Validation.Pointer.Join(Parent, Index, Leaf),
     };
 }

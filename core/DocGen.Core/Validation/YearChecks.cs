@@ -6,7 +6,7 @@ namespace DocGen.Core.Validation;
 /// <summary>Checks this year's report against last year's with the edition's <see cref="YearRule"/>s.</summary>
 internal static class YearChecks
 {
-    public static void Check(Report report, Report previous, Edition edition, List<Finding> findings)
+    public static void Check(Report report, Report previous, Edition edition, FindingList findings)
     {
         if (previous.Year != report.Year - 1)
             findings.Add(Finding.Warning("PREVIOUS_YEAR_MISMATCH", "/year", $"作为上年报告给出的是{previous.Year}年度报告，应为{report.Year - 1}年度"));

@@ -11,13 +11,20 @@ public static class ChineseNumber
     /// <summary>The characters of Chinese numerals, for patterns.</summary>
     public const string Characters = "零〇一二两三四五六七八九十百千万";
 
-    public static decimal? Parse(string text)
+    public static decimal? Parse(string text) => Parse(text.AsSpan());
+
+    /// <summary>The figure, read from a span of the paragraph: folded on the stack, since most figures are only compared.</summary>
+    public static decimal? Parse(ReadOnlySpan<char> text)
     {
         if (text.Length == 0) return null;
-        text = NarrativeParagraph.Fold(text);
-        if (char.IsAsciiDigit(text[0]))
-            return decimal.TryParse(text.Replace(",", ""), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d) ? d : null;
-        return ParseChinese(text);
+        Span<char> folded = text.Length <= 64 ? stackalloc char[text.Length] : new char[text.Length];
+        NarrativeParagraph.Fold(text, folded);
+        if (!char.IsAsciiDigit(folded[0])) return ParseChinese(folded);
+        // Thousands separators out ("1,195"), in place: the span only shortens.
+        int length = 0;
+        foreach (char c in folded)
+            if (c != ',') folded[length++] = c;
+        return decimal.TryParse(folded[..length], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d) ? d : null;
     }
 
     private static int Digit(char c) => c switch
@@ -26,13 +33,24 @@ public static class ChineseNumber
         '五' => 5, '六' => 6, '七' => 7, '八' => 8, '九' => 9, _ => -1,
     };
 
+    private static bool AllDigits(ReadOnlySpan<char> text)
+    {
+        foreach (char c in text)
+            if (Digit(c) < 0) return false;
+        return true;
+    }
+
     private static int Unit(char c) => c switch { '十' => 10, '百' => 100, '千' => 1000, _ => 0 };
 
-    private static decimal? ParseChinese(string text)
+    private static decimal? ParseChinese(ReadOnlySpan<char> text)
     {
         // Digit by digit, as years are written (二〇二三): no unit characters at all.
-        if (text.Length > 1 && text.All(c => Digit(c) >= 0))
-            return text.Aggregate(0m, (n, c) => n * 10 + Digit(c));
+        if (text.Length > 1 && AllDigits(text))
+        {
+            decimal n = 0;
+            foreach (char c in text) n = n * 10 + Digit(c);
+            return n;
+        }
         decimal total = 0, section = 0;
         int digit = -1, lastUnit = int.MaxValue;
         bool any = false;

@@ -11,7 +11,8 @@ internal sealed record FigureReading(TableDef Table, IReadOnlyList<RowDef> Rows,
 {
     public ColumnDef ColumnDef => Rows[0].Columns[Column];
 
-    public IEnumerable<CellRef> Cells => Rows.Select(r => new CellRef(r.Key, Column));
+    /// <summary>The cells' JSON pointers, made once: every finding about this figure shares them.</summary>
+    private IReadOnlyList<string> CellPointers { get; } = Rows.Select(r => Pointer.Cell(Table.Id, new CellRef(r.Key, Column))).ToArray();
 
     /// <summary>Null when the edition lacks the table, a row or the column.</summary>
     public static FigureReading? Resolve(Edition edition, FigureSum sum)
@@ -61,20 +62,30 @@ internal sealed record FigureReading(TableDef Table, IReadOnlyList<RowDef> Rows,
     {
         if (!report.Tables.TryGetValue(Table.Id, out var data)) return null;
         decimal total = 0;
-        foreach (var row in Rows)
+        for (int i = 0; i < Rows.Count; i++)
         {
-            if (data.Get(row.Key, Column) is not { HasNumber: true } cell) return null;
+            if (data.Get(Rows[i].Key, Column) is not { HasNumber: true } cell) return null;
             total += cell.Number;
         }
         return total;
     }
 
-    /// <summary>The table, row and column fields of a finding: the row's full label, a group's label, or the rows' labels joined.</summary>
-    public Finding Place(Finding f) => f with
+    /// <summary>
+    /// A warning about a statement of the paragraph at <paramref name="pointer"/>, made in one step, with the table, row and
+    /// column fields of this figure: the row's full label, a group's label, or the rows' labels joined.
+    /// </summary>
+    public Finding Warning(string code, string pointer, string message, string quote, string expected, string? actual) => new()
     {
+        Code = code,
+        Severity = Severity.Warning,
+        Pointer = pointer,
+        Message = message,
         Table = Table.Name,
         Row = RowName,
         Column = ColumnDef.Label,
-        Cells = Cells.Select(c => Pointer.Cell(Table.Id, c)).ToArray(),
+        Cells = CellPointers,
+        Quote = quote,
+        Expected = expected,
+        Actual = actual,
     };
 }

@@ -22,20 +22,20 @@ internal static class NarrativeChecks
         public int GetHashCode((Edition, FigureSum) k) => HashCode.Combine(RuntimeHelpers.GetHashCode(k.Item1), RuntimeHelpers.GetHashCode(k.Item2));
     }
 
-    public static void Check(Report report, Edition edition, List<Finding> findings)
+    public static void Check(Report report, Edition edition, FindingList findings)
     {
         PeriodChecks.Check(report, findings);
         if (edition.Tables.Count == 0 || report.Tables.Count == 0) return;
         foreach (var source in NarrativeText.Paragraphs(report))
         {
-            if (!PhraseMatcher.MayHold(source.Text)) continue;
+            if (!PhraseMatcher.MayHold(source)) continue;
             var paragraph = new NarrativeParagraph(source);
             foreach (var s in PhraseMatcher.Find(paragraph, report.Year))
                 CheckStatement(report, edition, paragraph, s, findings);
         }
     }
 
-    private static void CheckStatement(Report report, Edition edition, NarrativeParagraph paragraph, Statement s, List<Finding> findings)
+    private static void CheckStatement(Report report, Edition edition, NarrativeParagraph paragraph, Statement s, FindingList findings)
     {
         var readings = Values(report, edition, s.Readings);
         if (readings.Count == 0) return;
@@ -53,7 +53,8 @@ internal static class NarrativeChecks
                 if (!agrees)
                 {
                     var (first, value) = readings[0];
-                    string others = string.Concat(readings.Skip(1).Select(x => $"，{x.Reading.Description}为{Format(x.Value)}"));
+                    string others = "";
+                    for (int i = 1; i < readings.Count; i++) others += $"，{readings[i].Reading.Description}为{Format(readings[i].Value)}";
                     findings.Add(said.At("NARRATIVE_TABLE_MISMATCH", first, Format(value), $"{said.Words}，{first.Description}为{Format(value)}{others}"));
                 }
                 if (s.Share is { } share) CheckShare(report, edition, s, share, readings, said, findings);
@@ -76,13 +77,15 @@ internal static class NarrativeChecks
     private static List<(FigureReading Reading, decimal Value)> Values(Report report, Edition edition, IReadOnlyList<FigureSum> sums)
     {
         var values = new List<(FigureReading, decimal)>(sums.Count);
-        foreach (var sum in sums)
+        for (int i = 0; i < sums.Count; i++)
         {
-            if (Resolved.GetOrAdd((edition, sum), k => FigureReading.Resolve(k.Item1, k.Item2)) is not { } reading) continue;
+            if (Resolved.GetOrAdd((edition, sums[i]), Resolve) is not { } reading) continue;
             if (reading.Value(report) is { } v) values.Add((reading, v));
         }
         return values;
     }
+
+    private static readonly Func<(Edition, FigureSum), FigureReading?> Resolve = k => FigureReading.Resolve(k.Item1, k.Item2);
 
     /// <summary>
     /// What a statement said, quoted, and how a finding about it is made; the quote and the paragraph's name are
@@ -93,19 +96,15 @@ internal static class NarrativeChecks
         private string? quote;
         private string Quote => quote ??= paragraph.Quote(s.QuoteStart, s.Share?.End ?? s.End);
         /// <summary>"第一部分第3段称“…”".</summary>
-        public string Words => $"{paragraph.Where}称“{Quote}”";
+        public string Words => string.Concat(paragraph.Where, "称“", Quote, "”");
 
-        public Finding At(string code, FigureReading reading, string expected, string message) =>
-            reading.Place(Finding.Warning(code, paragraph.Pointer, message)) with
-            {
-                Quote = Quote,
-                Expected = expected,
-                Actual = s.Value is { } v ? Format(v) : null,
-            };
+        /// <summary>The finding, with the figure stated as its actual value unless <paramref name="actual"/> says otherwise.</summary>
+        public Finding At(string code, FigureReading reading, string expected, string message, string? actual = null) =>
+            reading.Warning(code, paragraph.Pointer, message, Quote, expected, actual ?? (s.Value is { } v ? Format(v) : null));
     }
 
     private static void CheckShare(Report report, Edition edition, Statement s, StatedShare share,
-        List<(FigureReading Reading, decimal Value)> readings, Said said, List<Finding> findings)
+        List<(FigureReading Reading, decimal Value)> readings, Said said, FindingList findings)
     {
         var totals = Values(report, edition, s.Phrase.ShareOf).Where(x => x.Value > 0).ToArray();
         if (totals.Length == 0) return;
@@ -121,12 +120,12 @@ internal static class NarrativeChecks
         var (whole, wholeValue) = totals[0];
         decimal computed = Math.Round(partValue / wholeValue * 100, Math.Max(1, share.Decimals), MidpointRounding.AwayFromZero);
         findings.Add(said.At("NARRATIVE_SHARE_MISMATCH", part, Format(computed) + "%",
-            $"{said.Words}，按表格计算，{part.Description}为{Format(partValue)}，占{whole.Description}{Format(wholeValue)}的{Format(computed)}%") with
-            { Actual = Format(share.Percent) + "%" });
+            $"{said.Words}，按表格计算，{part.Description}为{Format(partValue)}，占{whole.Description}{Format(wholeValue)}的{Format(computed)}%",
+            actual: Format(share.Percent) + "%"));
     }
 
     /// <summary>"均获维持": none of the cases counted is pending, corrected or otherwise decided (column keys of 表四).</summary>
-    private static void CheckAllUpheld(Report report, FigureReading cases, Said said, List<Finding> findings)
+    private static void CheckAllUpheld(Report report, FigureReading cases, Said said, FindingList findings)
     {
         if (cases.Value(report) is not > 0) return;
         (FigureReading Reading, decimal Value)? Column(string key) =>

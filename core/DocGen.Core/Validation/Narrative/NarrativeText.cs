@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using DocGen.Core.Model;
 
@@ -43,12 +44,14 @@ internal sealed class NarrativeParagraph
     }
 
     /// <summary>Full-width digits and signs to ASCII (１５ → 15), for parsing a figure the wordings matched.</summary>
-    public static string Fold(string s) =>
-        string.Create(s.Length, s, (span, src) =>
-        {
-            for (int i = 0; i < src.Length; i++)
-                span[i] = src[i] is >= '\uFF01' and <= '\uFF5E' ? (char)(src[i] - 0xFEE0) : src[i];
-        });
+    public static string Fold(string s) => string.Create(s.Length, s, (span, src) => Fold(src, span));
+
+    /// <summary><see cref="Fold(string)"/> into <paramref name="folded"/>, as long as <paramref name="text"/>.</summary>
+    public static void Fold(ReadOnlySpan<char> text, Span<char> folded)
+    {
+        for (int i = 0; i < text.Length; i++)
+            folded[i] = text[i] is >= '\uFF01' and <= '\uFF5E' ? (char)(text[i] - 0xFEE0) : text[i];
+    }
 
     /// <summary>The original text of the folded span [start, end), line breaks removed.</summary>
     public string Quote(int start, int end)
@@ -63,12 +66,17 @@ internal sealed class NarrativeParagraph
 /// A paragraph of the narrative and where it is: the JSON pointer and the name for messages ("第一部分第3段")
 /// are made only when a finding names them, since a long narrative has tens of thousands of paragraphs.
 /// </summary>
-internal readonly record struct NarrativeSource(string Blocks, int Index, int Part, int Number, string Text)
+internal readonly record struct NarrativeSource(string Blocks, int Index, int Part, int Number, string Body, string Lead = "")
 {
+    /// <summary>The text: a point's lead and body joined, made when asked for, since most paragraphs are only looked at.</summary>
+    public string Text => Lead.Length == 0 ? Body : Lead + Body;
+
     /// <summary>In the preface (<see cref="Part"/> is -1) rather than in a part.</summary>
     public bool InPreface => Part < 0;
     public string Pointer => Validation.Pointer.Join(Blocks, Index);
-    public string Where => Part < 0 ? $"前言第{Number}段" : $"第{NarrativeText.Ordinal(Part + 1)}部分第{Number}段";
+    public string Where => Part < 0
+        ? string.Concat("前言第", Number.ToString(CultureInfo.InvariantCulture), "段")
+        : string.Concat("第", NarrativeText.Ordinal(Part + 1), "部分第", Number.ToString(CultureInfo.InvariantCulture), "段");
 }
 
 /// <summary>Lists the paragraphs of a report in reading order with their places.</summary>
@@ -98,7 +106,7 @@ internal static class NarrativeText
                     yield return new(pointer, i, part, ++n.N, para.Text);
                     break;
                 case Point point:
-                    yield return new(pointer, i, part, ++n.N, point.Lead + point.Text);
+                    yield return new(pointer, i, part, ++n.N, point.Text, point.Lead);
                     break;
                 case Subsection sub:
                     foreach (var x in Walk(sub.Blocks, $"{pointer}/{i}/blocks", part, n)) yield return x;

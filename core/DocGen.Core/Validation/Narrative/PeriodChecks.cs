@@ -12,20 +12,25 @@ namespace DocGen.Core.Validation.Narrative;
 /// </summary>
 internal static class PeriodChecks
 {
+    /// <summary>
+    /// A digit that is parsed as a number: half- or full-width. Not \d, which takes every script's digits ("٢"), which
+    /// int.Parse refuses: a year, date or share written with them is not read, rather than failing the validation.
+    /// </summary>
+    internal const string Digit = "[0-9０-９]";
     /// <summary>A year as text writes it, 2022 or ２０２２, with 年 after it.</summary>
-    internal const string YearPattern = @"((?:19|20|１９|２０)\d{2})\s*年";
+    internal const string YearPattern = "((?:19|20|１９|２０)" + Digit + @"{2})\s*年";
     internal static int YearOf(Match m) => int.Parse(NarrativeParagraph.Fold(m.Groups[1].Value), CultureInfo.InvariantCulture);
     private const string Ends = PhraseMatcher.ClauseEnds + PhraseMatcher.SentenceEnds;
     private static readonly Regex Year = new(YearPattern, RegexOptions.CultureInvariant);
     private static readonly Regex Period = new(@"统计(?:期限|期间|时限|时段|区间|周期|时间)", RegexOptions.CultureInvariant);
-    private static readonly Regex Date = new(@"(?:((?:19|20|１９|２０)\d{2})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日", RegexOptions.CultureInvariant);
+    private static readonly Regex Date = new($@"(?:((?:19|20|１９|２０){Digit}{{2}})\s*年\s*)?({Digit}{{1,2}})\s*月\s*({Digit}{{1,2}})\s*日", RegexOptions.CultureInvariant);
     private static readonly Regex Announced = new(YearPattern + $@"(?:度)?[^{Ends}\d《》]{{0,30}}?(?:年度报告|年报)", RegexOptions.CultureInvariant);
     private static readonly Regex Opening = new(@"^\s*" + YearPattern + @"\s*[,，]", RegexOptions.CultureInvariant);
 
     /// <summary>How many paragraphs of the first part are read as if they were the preface.</summary>
     public const int OpeningParagraphs = 3;
 
-    public static void Check(Report report, List<Finding> findings)
+    public static void Check(Report report, FindingList findings)
     {
         string year = report.Year.ToString(CultureInfo.InvariantCulture);
         if (!string.IsNullOrWhiteSpace(report.Title))
@@ -61,7 +66,7 @@ internal static class PeriodChecks
         }
     }
 
-    private static void CheckPeriod(Report report, NarrativeParagraph p, string year, List<Finding> findings)
+    private static void CheckPeriod(Report report, NarrativeParagraph p, string year, FindingList findings)
     {
         string t = p.Folded;
         foreach (Match k in Period.Matches(t))

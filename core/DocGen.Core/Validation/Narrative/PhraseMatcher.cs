@@ -28,35 +28,38 @@ internal static class PhraseMatcher
     // Wordings open with words, never with the figure: a leading figure makes every digit a candidate start (slow).
     // Interpreted, not RegexOptions.Compiled: compiling them cost 330 ms at the start of every process (one-shot
     // `docgen render`, a fresh service) and saved nothing measurable on a report's paragraphs (about 1.3 ms either way).
-    private static readonly (NarrativePhrase Phrase, Regex[] Wordings)[] Compiled = NarrativePhrases.All
-        .Select(p => (p, p.Wordings.Select(w => new Regex(w.Replace("{n}", Number).Replace("{gap}", Gap).Replace("{end}", End),
-            RegexOptions.CultureInvariant)).ToArray()))
+    private static readonly (NarrativePhrase Phrase, Wording[] Wordings)[] Compiled = NarrativePhrases.All
+        .Select(p => (p, p.Wordings.Select(w => new Wording(new Regex(w.Replace("{n}", Number).Replace("{gap}", Gap).Replace("{end}", End),
+            RegexOptions.CultureInvariant), w.Contains("{n}", StringComparison.Ordinal))).ToArray()))
         .ToArray();
 
-    /// <summary>Every phrase's anchors, and for each the phrases it lets through.</summary>
-    private static readonly (string Word, int[] Phrases)[] AnchorWords = NarrativePhrases.All.SelectMany(p => p.Anchors).Distinct()
-        .Select(a => (a, Enumerable.Range(0, Compiled.Length).Where(i => Compiled[i].Phrase.Anchors.Contains(a)).ToArray())).ToArray();
+    /// <summary>A wording's regex, and whether it reads a figure (then its sentence holds a figure before a unit).</summary>
+    private sealed record Wording(Regex Regex, bool Figure);
 
-    private static readonly SearchValues<string> Anchors = SearchValues.Create(AnchorWords.Select(a => a.Word).ToArray(), StringComparison.Ordinal);
+    /// <summary>Every phrase's anchors, each with the phrases it lets through, one bit a phrase.</summary>
+    private static readonly WordSet Anchors = Compiled.Length <= 64
+        ? new(NarrativePhrases.All.SelectMany(p => p.Anchors).Distinct().Select(a =>
+            (a, Enumerable.Range(0, Compiled.Length).Where(i => Compiled[i].Phrase.Anchors.Contains(a)).Aggregate(0UL, (bits, i) => bits | 1UL << i))))
+        : throw new InvalidOperationException("PhraseMatcher keeps a phrase a bit of a ulong: at most 64 phrases");
+
+    /// <summary>The anchors of phrases with a wording that reads no figure (无行政复议, 均获维持): they mark a sentence to search on their own.</summary>
+    private static readonly WordSet FigurelessAnchors = new(
+        Compiled.Where(c => c.Wordings.Any(w => !w.Figure)).SelectMany(c => c.Phrase.Anchors).Distinct().Select(a => (a, 0UL)));
+
+    /// <summary>The units a wording puts after its figure (件, 起, 宗, 个; 条 of 行政许可; 万元 of fees); a test holds the wordings to them.</summary>
+    internal const string Units = "件起宗个条万";
+    private static readonly SearchValues<char> UnitValues = SearchValues.Create(Units);
+    private static readonly SearchValues<char> SentenceEndValues = SearchValues.Create(SentenceEnds);
+
+    private static ulong Anchored(ReadOnlySpan<char> text) => Anchors.Bits(text);
 
     /// <summary>
-    /// Marks the phrases whose anchors occur in <paramref name="text"/>: one multi-word search finds each place where
-    /// some anchor starts, rather than a search per anchor over the whole paragraph.
+    /// A sentence of a paragraph that may hold a statement: [<see cref="Start"/>, <see cref="End"/>) of the folded text,
+    /// its sentence end included, the phrases whose anchors it holds, and whether it holds a figure before a unit.
     /// </summary>
-    private static void Anchored(ReadOnlySpan<char> text, Span<bool> phrases)
-    {
-        for (int at = text.IndexOfAny(Anchors); at >= 0;)
-        {
-            var rest = text[at..];
-            foreach (var (word, ids) in AnchorWords)
-                if (rest.StartsWith(word, StringComparison.Ordinal))
-                    foreach (int i in ids) phrases[i] = true;
-            int next = text[(at + 1)..].IndexOfAny(Anchors);
-            at = next < 0 ? -1 : at + 1 + next;
-        }
-    }
+    private record struct Sentence(int Start, int End, ulong Phrases, bool Figure);
 
-    private static readonly Regex ShareAfter = new($@"\G\s*(?:[,，]\s*(?:占比|占)|[(（]\s*(?:占比|占)?|占比|占)[^{ClauseEnds}{SentenceEnds}\d%％()（）]{{0,12}}?(?<p>\d+(?:[.．]\d+)?)\s*[%％]",
+    private static readonly Regex ShareAfter = new($@"\G\s*(?:[,，]\s*(?:占比|占)|[(（]\s*(?:占比|占)?|占比|占)[^{ClauseEnds}{SentenceEnds}\d%％()（）]{{0,12}}?(?<p>{PeriodChecks.Digit}+(?:[.．]{PeriodChecks.Digit}+)?)\s*[%％]",
         RegexOptions.CultureInvariant);
     private static readonly Regex Year = new(PeriodChecks.YearPattern, RegexOptions.CultureInvariant);
 
@@ -77,15 +80,28 @@ internal static class PhraseMatcher
     /// paragraphs hold none: a figure before a unit (15件, 二十三起; 行政许可…3条, 9.46万元), a claim without a figure
     /// (无行政复议, 均获维持), or a line break that may split either.
     /// </summary>
-    public static bool MayHold(string text)
+    public static bool MayHold(ReadOnlySpan<char> span)
     {
-        var span = text.AsSpan();
         if (span.IndexOfAny('\r', '\n') >= 0) return true;
         if (span.IndexOf("行政复议", StringComparison.Ordinal) >= 0 || span.IndexOf("行政诉讼", StringComparison.Ordinal) >= 0 || span.IndexOf("维持", StringComparison.Ordinal) >= 0)
             return true;
         // 件, 起 and 宗 count requests and cases; 条, 个 and 万(元) only the 行政许可/处罚/强制/事业性收费 figures of 表二.
         return FigureBeforeUnit(span, '件', '起', '宗')
                || (span.IndexOf("行政", StringComparison.Ordinal) >= 0 && FigureBeforeUnit(span, '条', '个', '万'));
+    }
+
+    /// <summary><see cref="MayHold(ReadOnlySpan{char})"/> of a point's lead and body as one text, joined on the stack rather than in a new string.</summary>
+    public static bool MayHold(NarrativeSource source)
+    {
+        if (source.Lead.Length == 0) return MayHold(source.Body);
+        int length = source.Lead.Length + source.Body.Length;
+        char[]? rented = length > 1024 ? ArrayPool<char>.Shared.Rent(length) : null;
+        Span<char> text = rented ?? stackalloc char[length]; // only as long as needed: the stack is zeroed
+        source.Lead.CopyTo(text);
+        source.Body.CopyTo(text[source.Lead.Length..]);
+        bool may = MayHold(text[..length]);
+        if (rented is not null) ArrayPool<char>.Shared.Return(rented);
+        return may;
     }
 
     private static bool FigureBeforeUnit(ReadOnlySpan<char> text, char a, char b, char c)
@@ -101,20 +117,36 @@ internal static class PhraseMatcher
         return false;
     }
 
-    public static IReadOnlyList<Statement> Find(NarrativeParagraph paragraph, int reportYear)
+    /// <summary>
+    /// The statements of a paragraph, in order of place. A wording is run only over the sentences that hold an anchor of
+    /// its phrase (and, when it reads a figure, a figure before a unit): no wording spans a sentence end, and every
+    /// statement's sentence holds one of its phrase's anchors, so this finds what a scan of the whole paragraph finds,
+    /// while most of a long paragraph is never read by a regex. <paramref name="wholeParagraph"/> scans it all (the tests' oracle).
+    /// </summary>
+    public static IReadOnlyList<Statement> Find(NarrativeParagraph paragraph, int reportYear, bool wholeParagraph = false)
     {
         string t = paragraph.Folded;
+        Span<Sentence> sentences = stackalloc Sentence[16];
+        if (wholeParagraph) sentences[0] = new Sentence(0, t.Length, Anchored(t), true);
+        sentences = wholeParagraph ? sentences[..1] : Sentences(t, sentences);
         List<Statement>? found = null; // most paragraphs state nothing
-        // Only the phrases whose anchors the paragraph holds are tried.
-        Span<bool> tried = stackalloc bool[Compiled.Length];
-        Anchored(t, tried);
         for (int i = 0; i < Compiled.Length; i++)
         {
-            if (!tried[i]) continue;
             var (phrase, wordings) = Compiled[i];
-            foreach (var regex in wordings)
-                for (var m = regex.Match(t); m.Success; m = m.NextMatch())
-                    if (Read(phrase, m, t, reportYear) is { } s) (found ??= []).Add(s);
+            ulong bit = 1UL << i;
+            foreach (var wording in wordings)
+            {
+                // Runs of adjacent sentences are searched together: the regex sees them as the whole input, which is
+                // safe since a run starts after a sentence end (no lookbehind of a wording takes one) and ends after one.
+                for (int k = 0; k < sentences.Length;)
+                {
+                    if (!Searched(sentences[k], bit, wording)) { k++; continue; }
+                    int start = sentences[k].Start, end = sentences[k].End;
+                    while (++k < sentences.Length && sentences[k].Start == end && Searched(sentences[k], bit, wording)) end = sentences[k].End;
+                    for (var m = wording.Regex.Match(t, start, end - start); m.Success; m = m.NextMatch())
+                        if (Read(phrase, m, t, reportYear) is { } s) (found ??= []).Add(s);
+                }
+            }
         }
         if (found is null) return Array.Empty<Statement>();
         if (found.Count < 2) return found;
@@ -123,8 +155,9 @@ internal static class PhraseMatcher
         var kept = new List<Statement>(found.Count);
         foreach (var s in found)
         {
-            int i = kept.FindIndex(k => SameFigure(k, s));
-            if (i < 0) kept.Add(s);
+            int i = 0;
+            while (i < kept.Count && !SameFigure(kept[i], s)) i++;
+            if (i == kept.Count) kept.Add(s);
             else if (s.Start < kept[i].Start || (s.Start == kept[i].Start && s.End > kept[i].End)) kept[i] = s;
         }
         // In order of place; a stable insertion sort, since statements starting together keep the phrases' order.
@@ -132,6 +165,59 @@ internal static class PhraseMatcher
             for (int j = i; j > 0 && kept[j - 1].Start > kept[j].Start; j--)
                 (kept[j - 1], kept[j]) = (kept[j], kept[j - 1]);
         return kept;
+    }
+
+    private static bool Searched(in Sentence s, ulong phrase, Wording wording) => (s.Phrases & phrase) != 0 && (s.Figure || !wording.Figure);
+
+    /// <summary>
+    /// The sentences of <paramref name="t"/> a statement may lie in, in order: those holding a figure before a unit or the
+    /// anchor of a figureless wording, kept when they hold some phrase's anchor. Only these sentences are searched for anchors.
+    /// </summary>
+    private static Span<Sentence> Sentences(string t, Span<Sentence> buffer)
+    {
+        int count = 0, from = 0;
+        int figure = NextFigureUnit(t, 0), figureless = FigurelessAnchors.IndexIn(t.AsSpan());
+        while (from < t.Length)
+        {
+            if (figure >= 0 && figure < from) figure = NextFigureUnit(t, from);
+            if (figureless >= 0 && figureless < from)
+                figureless = FigurelessAnchors.IndexIn(t.AsSpan(from)) is var f and >= 0 ? from + f : -1;
+            int at = figure < 0 ? figureless : figureless < 0 ? figure : Math.Min(figure, figureless);
+            if (at < 0) break;
+            int start = from + t.AsSpan(from, at - from).LastIndexOfAny(SentenceEndValues) + 1;
+            int end = t.AsSpan(at).IndexOfAny(SentenceEndValues) is var e and >= 0 ? at + e + 1 : t.Length;
+            ulong phrases = Anchored(t.AsSpan(start, end - start));
+            if (phrases != 0)
+            {
+                if (count == buffer.Length) buffer = Grow(buffer);
+                buffer[count++] = new Sentence(start, end, phrases, Figure: figure >= 0 && figure < end);
+            }
+            from = end;
+        }
+        return buffer[..count];
+    }
+
+    private static Span<Sentence> Grow(Span<Sentence> buffer)
+    {
+        var larger = new Sentence[buffer.Length * 2];
+        buffer.CopyTo(larger);
+        return larger;
+    }
+
+    /// <summary>The index of the next unit at or after <paramref name="from"/> with a figure before it (spaces between), or -1.</summary>
+    private static int NextFigureUnit(string t, int from)
+    {
+        while (from < t.Length)
+        {
+            int at = t.AsSpan(from).IndexOfAny(UnitValues);
+            if (at < 0) return -1;
+            at += from;
+            int i = at - 1;
+            while (i >= 0 && char.IsWhiteSpace(t[i])) i--;
+            if (i >= 0 && (char.IsDigit(t[i]) || ChineseNumber.Characters.Contains(t[i]))) return at;
+            from = at + 1;
+        }
+        return -1;
     }
 
     /// <summary>The same figure read twice (the same number), or the same figureless claim at the same place.</summary>
@@ -152,7 +238,7 @@ internal static class PhraseMatcher
         if (sentencePrefix.Count('《') > sentencePrefix.Count('》')) return null;
         if (sentencePrefix.Contains('年'))
             foreach (var y in Year.EnumerateMatches(sentencePrefix))
-                if (int.Parse(NarrativeParagraph.Fold(sentencePrefix.Slice(y.Index, 4).ToString()), System.Globalization.CultureInfo.InvariantCulture) != reportYear) return null;
+                if (YearAt(sentencePrefix.Slice(y.Index, 4)) != reportYear) return null;
         // "行政复议、行政诉讼3件": the figure counts both nouns, unless the clause already gave the first its own.
         if (start > clause && "、和及与或".Contains(t[start - 1]) && clausePrefix.IndexOfAnyInRange('0', '9') < 0 && clausePrefix.IndexOfAnyInRange('０', '９') < 0) return null;
 
@@ -165,10 +251,11 @@ internal static class PhraseMatcher
             var before = t.AsSpan(clause, numberStart - clause).TrimEnd();
             foreach (var a in ApproximateBefore)
                 if (before.EndsWith(a, StringComparison.Ordinal)) return null;
-            value = ChineseNumber.Parse(n.Value);
+            var figure = n.ValueSpan;
+            value = ChineseNumber.Parse(figure);
             if (value is null) return null;
-            int dot = n.Value.AsSpan().IndexOfAny('.', '．');
-            decimals = dot < 0 ? 0 : n.Value.Length - dot - 1;
+            int dot = figure.IndexOfAny('.', '．');
+            decimals = dot < 0 ? 0 : figure.Length - dot - 1;
         }
         else if (phrase.Claim is NarrativeClaim.Count or NarrativeClaim.Money) return null;
 
@@ -196,6 +283,14 @@ internal static class PhraseMatcher
             share = new StatedShare(decimal.Parse(p, System.Globalization.CultureInfo.InvariantCulture), dot < 0 ? 0 : p.Length - dot - 1, sm.Index + sm.Length);
         }
         return new Statement(phrase, start, end, numberStart, value, decimals, share, readings, quoteStart);
+    }
+
+    /// <summary>The year of four digits, half- or full-width.</summary>
+    private static int YearAt(ReadOnlySpan<char> digits)
+    {
+        Span<char> folded = stackalloc char[digits.Length];
+        NarrativeParagraph.Fold(digits, folded);
+        return int.Parse(folded, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static bool StartsWithAny(ReadOnlySpan<char> text, string[] words)

@@ -26,6 +26,18 @@ public class PeriodCheckTests
         Assert.Empty(Period(WithPreface(preface)));
     }
 
+    /// <summary>Digits of another script ("٢", which int.Parse refuses) are not read as a year, date or share: no finding, and no failure.</summary>
+    [Theory]
+    [InlineData("本报告统计期限为20٢٢年1月1日至12月31日。", "newRequests")]
+    [InlineData("本报告统计期限为2022年١月١日至١٢月٣١日。", "newRequests")]
+    [InlineData("20٢٢年共收到政府信息公开申请{0}件。", "newRequests")]
+    [InlineData("予以公开{0}件，占٦٢.٥%。", "granted")]
+    public void Digits_of_another_script_are_not_read(string preface, string row)
+    {
+        var report = Text();
+        Assert.Empty(Period(WithPreface(string.Format(preface, Cell(report, "requests", row)))));
+    }
+
     [Fact]
     public void Statistics_period_of_another_year_is_an_error()
     {
