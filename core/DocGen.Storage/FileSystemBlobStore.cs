@@ -48,7 +48,9 @@ public sealed class FileSystemBlobStore : IBlobStore
         {
             CreateDirectoryDurably(dir);
             long size;
-            var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous);
+            // Unbuffered: content is copied in large blocks already (a whole MemoryStream at once), so a FileStream
+            // buffer would only be 80 KB more to allocate and copy through for every file written.
+            var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, FileOptions.Asynchronous);
             await using (stream.ConfigureAwait(false))
             {
                 await content.CopyToAsync(stream, cancellationToken).ConfigureAwait(false);
@@ -82,7 +84,8 @@ public sealed class FileSystemBlobStore : IBlobStore
         string full = ToFullPath(path);
         try
         {
-            Stream stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920,
+            // Unbuffered for the same reason: readers copy or parse in blocks of their own.
+            Stream stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, bufferSize: 0,
                 FileOptions.Asynchronous | FileOptions.SequentialScan);
             return Task.FromResult<Stream?>(stream);
         }

@@ -17,6 +17,7 @@ public static class ServiceApp
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
+        NativeHeap.LimitArenas();
         var builder = WebApplication.CreateSlimBuilder(args);
         configure?.Invoke(builder);
         var config = builder.Configuration;

@@ -12,14 +12,16 @@ namespace DocGen.Functions;
 /// <summary>
 /// OpenTelemetry for both front ends: traces of requests (ASP.NET Core) and renders (<see cref="RenderTelemetry.Source"/>),
 /// metrics of requests and renders (<see cref="RenderTelemetry"/>). Exported to Azure Monitor when
-/// <see cref="ServiceSettings.ApplicationInsights"/> is set, else to the console unless <see cref="ServiceSettings.TelemetryConsole"/> is false.
+/// <see cref="ServiceSettings.ApplicationInsights"/> is set, else to the console when <see cref="ServiceSettings.TelemetryConsole"/> is true.
+/// Off by default: the console exporter writes every span whole, synchronously, as it ends; on the service bench it
+/// took 20–30% of the CPU a report and 30 MB of resident memory.
 /// </summary>
 public static class Telemetry
 {
     public static void Add(IServiceCollection services, IConfiguration config)
     {
         string? azure = config[ServiceSettings.ApplicationInsights];
-        bool console = string.IsNullOrWhiteSpace(azure) && (config.GetValue<bool?>(ServiceSettings.TelemetryConsole) ?? true);
+        bool console = string.IsNullOrWhiteSpace(azure) && (config.GetValue<bool?>(ServiceSettings.TelemetryConsole) ?? false);
         double tracesPerSecond = config.GetValue<double?>(ServiceSettings.TracesPerSecond) ?? 0;
         if (tracesPerSecond < 0 || !double.IsFinite(tracesPerSecond))
             throw new InvalidOperationException($"{ServiceSettings.TracesPerSecond}应为0（保留全部追踪）或正数");

@@ -31,6 +31,15 @@ public sealed class RenderGate(OperatingLimits limits, DocumentRenderer renderer
         QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
     });
 
+    /// <summary>
+    /// Every so many renders, and whenever the last render in flight ends, the C heap's free pages go back to the
+    /// system (<see cref="NativeHeap.Trim"/>). Under steady load the gate is never idle, hence the count: every 4th
+    /// render kept 15–25 MB off the bench's peak at 20 clients, with no CPU cost above the noise (every 2nd did no better).
+    /// </summary>
+    private const int TrimEvery = 4;
+    private int _running;
+    private int _rendered;
+
     /// <summary>Renders waiting for a slot now.</summary>
     public long Queued => _slots.GetStatistics()?.CurrentQueuedCount ?? 0;
 
@@ -63,7 +72,18 @@ public sealed class RenderGate(OperatingLimits limits, DocumentRenderer renderer
             {
                 if (hold is not null) await hold.WaitAsync(token);
                 // Layout and font subsetting are CPU work; keep them off the request's synchronous path.
-                var docs = await Task.Run(() => renderer.Render(report, formats, cancel: token), CancellationToken.None);
+                Interlocked.Increment(ref _running);
+                RenderedDocuments docs;
+                try
+                {
+                    docs = await Task.Run(() => renderer.Render(report, formats, cancel: token), CancellationToken.None);
+                }
+                finally
+                {
+                    bool idle = Interlocked.Decrement(ref _running) == 0 && Queued == 0;
+                    if (idle || Interlocked.Increment(ref _rendered) % TrimEvery == 0)
+                        ThreadPool.UnsafeQueueUserWorkItem(static _ => NativeHeap.Trim(), null);
+                }
                 (outcome, pages) = (RenderOutcome.Completed, docs.PdfResult?.Pages.Count);
                 activity?.SetTag("docgen.render.pages", pages);
                 return docs;

@@ -8,6 +8,7 @@ public static class WorkerApp
 {
     public static IHost Build(string[] args)
     {
+        NativeHeap.LimitArenas();
         var builder = FunctionsApplication.CreateBuilder(args);
         builder.ConfigureFunctionsWebApplication();
         builder.UseMiddleware<ProblemMiddleware>();
