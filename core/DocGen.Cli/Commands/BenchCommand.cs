@@ -20,6 +20,7 @@ internal static class BenchCommand
         var cases = new Option<string>("--cases") { Description = "测哪些：batch、oneshot、service，逗号分隔", DefaultValueFactory = _ => "all" };
         var batch = new Option<string>("--batch") { Description = "两个批量的报告数，差值给出每多一份报告的边际成本", DefaultValueFactory = _ => "5,25" };
         var repeat = new Option<int>("--repeat", "-r") { Description = "DocGen与LibreOffice交替运行的轮数", DefaultValueFactory = _ => 3 };
+        var starts = new Option<int>("--starts") { Description = "服务冷启动的次数（每次一个新进程，计到第一份报告；取中位数）", DefaultValueFactory = _ => 5 };
         var clients = new Option<string>("--clients") { Description = "服务的并发客户端数", DefaultValueFactory = _ => "1,4,16,20" };
         var seconds = new Option<double>("--seconds") { Description = "每个并发数持续的秒数", DefaultValueFactory = _ => 6 };
         var warmup = new Option<double>("--warmup") { Description = "第一份报告之后、计时之前的预热秒数（单独列出）", DefaultValueFactory = _ => 5 };
@@ -31,7 +32,7 @@ internal static class BenchCommand
         var hashes = new Option<bool>("--hashes") { Description = "不计时：列出每个报告.docx与PDF的SHA-256（sha256sum格式），用于确认优化不改变输出" };
         var command = new Command("bench", "性能基准：与LibreOffice同条件对比（批量边际成本、单次进程、服务冷启动与吞吐），输出Markdown表格")
         {
-            files, output, cases, batch, repeat, clients, seconds, warmup, seed, noOffice, docgen, service, native, hashes,
+            files, output, cases, batch, repeat, starts, clients, seconds, warmup, seed, noOffice, docgen, service, native, hashes,
         };
         command.SetAction(parse =>
         {
@@ -44,6 +45,7 @@ internal static class BenchCommand
                 Small = small,
                 Large = large,
                 Repeat = Positive(parse.GetValue(repeat), "--repeat"),
+                Starts = Positive(parse.GetValue(starts), "--starts"),
                 Clients = BenchOptions.ParseCounts(parse.GetValue(clients)!, "--clients"),
                 Seconds = Positive(parse.GetValue(seconds), "--seconds"),
                 WarmupSeconds = Math.Max(0, parse.GetValue(warmup)),

@@ -37,7 +37,9 @@ internal static class BenchReport
             yield return ("one-shot `docgen render` of one report ≥ 4× faster than one `soffice` conversion", Times(ratio), ratio >= 4);
         }
         if (service is null) yield break;
-        yield return ("service: first report (201) < 1.5 s after process start", Ms(service.FirstReportMs), service.FirstReportMs < 1500);
+        int n = service.Starts.Count;
+        string over = n == 1 ? "" : string.Create(CultureInfo.InvariantCulture, $" (median of {n} starts; {service.StartsOverTarget} over 1.5 s)");
+        yield return ("service: first report (201) < 1.5 s after process start", Ms(service.FirstReportMs) + over, service.FirstReportMs < ServiceFigures.FirstReportTargetMs);
         long steady = service.Levels.Count == 0 ? 0 : service.Levels.Max(l => l.MaxRssKb);
         yield return ("service: steady RSS < 250 MB (largest VmRSS during the timed levels)", Mb(steady), steady < 250 * 1024);
         if (service.Levels.FirstOrDefault(l => l.Clients == 20) is { LatenciesMs.Count: > 0 } twenty)
@@ -85,8 +87,19 @@ internal static class BenchReport
     private static void Service(StringBuilder md, ServiceFigures s)
     {
         md.AppendLine();
+        var healthy = s.Starts.Select(r => r.HealthyMs).ToList();
+        var first = s.Starts.Select(r => r.FirstReportMs).ToList();
         md.AppendLine(string.Create(CultureInfo.InvariantCulture,
-            $"Service: first healthy `/api/health` {s.HealthyMs:0} ms after process start, first report's 201 {s.FirstReportMs:0} ms after it; peak RSS (VmHWM) over the run {s.PeakKb / 1024.0:0} MB."));
+            $"Service, {s.Starts.Count} starts (each a fresh process with an empty store, stopped before the next; the last one runs the load levels): first healthy `/api/health` {Stats.Summary(healthy)} ms after process start, first report's 201 {Stats.Summary(first)} ms after it, median (min–max); {s.StartsOverTarget} of {s.Starts.Count} over 1.5 s. Peak RSS (VmHWM) of the last process over its run {s.PeakKb / 1024.0:0} MB."));
+        md.AppendLine();
+        md.AppendLine("| start | health ms | first 201 ms | CPU ms at the 201 | major page faults | read from disk kB |");
+        md.AppendLine("|---:|---:|---:|---:|---:|---:|");
+        for (int i = 0; i < s.Starts.Count; i++)
+        {
+            var r = s.Starts[i];
+            string cost = r.Cost is { } c ? string.Create(CultureInfo.InvariantCulture, $"{c.CpuMs:0} | {c.MajorFaults} | {c.DiskReadKb}") : "– | – | –";
+            md.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {i + 1} | {r.HealthyMs:0} | {r.FirstReportMs:0} | {cost} |"));
+        }
         md.AppendLine();
         md.AppendLine("| clients | seconds | reports (201) | failures | reports/s | p50 ms | p99 ms | max ms | max RSS MB |");
         md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");

@@ -34,6 +34,53 @@ internal static class ProcStatus
         return rest.Length > 1 && int.TryParse(rest[1], NumberStyles.None, CultureInfo.InvariantCulture, out int ppid) ? ppid : null;
     }
 
+    /// <summary>
+    /// CPU ticks (user, system) and major page faults from the text of /proc/PID/stat: after the command name, field
+    /// 10 of the rest is majflt, 12 and 13 utime and stime (proc(5), counted from the state as 1).
+    /// </summary>
+    public static (long UserTicks, long SystemTicks, long MajorFaults)? ParseCpuAndFaults(string stat)
+    {
+        int close = stat.LastIndexOf(')');
+        if (close < 0) return null;
+        var rest = stat[(close + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (rest.Length < 13) return null;
+        bool Read(int i, out long v) => long.TryParse(rest[i], NumberStyles.None, CultureInfo.InvariantCulture, out v);
+        return Read(9, out long majflt) && Read(11, out long utime) && Read(12, out long stime) ? (utime, stime, majflt) : null;
+    }
+
+    /// <summary>A "name: 123" field of /proc/PID/io (e.g. read_bytes: what the process made the disk read, not the page cache).</summary>
+    public static long? ParseIo(string io, string field)
+    {
+        foreach (var line in io.Split('\n'))
+            if (line.StartsWith(field + ":", StringComparison.Ordinal)
+                && long.TryParse(line.AsSpan(field.Length + 1).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out long v))
+                return v;
+        return null;
+    }
+
+    /// <summary>
+    /// What a live process has cost so far: CPU milliseconds (user + system), major page faults (pages read from disk
+    /// because they were not in the page cache) and kB its reads fetched from the disk; null when it has gone.
+    /// </summary>
+    public static ProcessCost? ReadCost(int pid)
+    {
+        try
+        {
+            if (ParseCpuAndFaults(File.ReadAllText($"/proc/{pid}/stat")) is not var (user, system, majflt)) return null;
+            long? read = ParseIo(File.ReadAllText($"/proc/{pid}/io"), "read_bytes");
+            return new ProcessCost((user + system) * 1000.0 / ClockTicksPerSecond, majflt, (read ?? 0) / 1024);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
+    }
+
+    /// <summary>The unit of /proc's CPU times (USER_HZ, 100 on every Linux this runs on; asked of the C library).</summary>
+    private static readonly double ClockTicksPerSecond = OperatingSystem.IsLinux() && SysConf(ScClockTicks) is > 0 and var hz ? hz : 100;
+
+    private const int ScClockTicks = 2;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "sysconf")]
+    private static extern long SysConf(int name);
+
     /// <summary>The process and all its descendants alive now (soffice is a script that starts soffice.bin).</summary>
     public static IReadOnlyList<int> Tree(int root)
     {
@@ -83,3 +130,6 @@ internal static class ProcStatus
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return []; }
     }
 }
+
+/// <summary>What a process has cost so far: CPU time, major page faults and kB read from the disk.</summary>
+internal sealed record ProcessCost(double CpuMs, long MajorFaults, long DiskReadKb);

@@ -17,12 +17,31 @@ internal sealed record LoadLevel(int Clients, double Seconds, IReadOnlyList<doub
     public double PerSecond => LatenciesMs.Count / Seconds;
 }
 
-internal sealed record ServiceFigures(double HealthyMs, double FirstReportMs, LoadLevel Warmup, IReadOnlyList<LoadLevel> Levels, long PeakKb);
+/// <summary>
+/// One start of the service: milliseconds from process start to the first healthy /api/health and to the first
+/// report's 201, and what the process had cost at that 201 (CPU, major faults, disk reads: a start that read its
+/// code and fonts from the disk rather than the page cache shows it here).
+/// </summary>
+internal sealed record StartRun(double HealthyMs, double FirstReportMs, ProcessCost? Cost);
+
+/// <summary>The starts (the last one went on to the load levels), the levels and the peak memory of that last process.</summary>
+internal sealed record ServiceFigures(IReadOnlyList<StartRun> Starts, LoadLevel Warmup, IReadOnlyList<LoadLevel> Levels, long PeakKb)
+{
+    /// <summary>The bar for the first report after start.</summary>
+    public const double FirstReportTargetMs = 1500;
+
+    public double HealthyMs => Stats.Median(Starts.Select(s => s.HealthyMs).ToList());
+    /// <summary>The median of the starts: one start is no figure, starts vary (0.6–7 s seen on one machine).</summary>
+    public double FirstReportMs => Stats.Median(Starts.Select(s => s.FirstReportMs).ToList());
+    public int StartsOverTarget => Starts.Count(s => s.FirstReportMs >= FirstReportTargetMs);
+}
 
 /// <summary>
 /// The published service, standalone on Kestrel with its defaults but for a free loopback port, a folder store in
-/// a temporary folder and one agency key per agency of the derived reports. Times from process start to the first
-/// healthy /api/health and to the first report's 201; then distinct reports posted by 1, 4, 16, 20 clients.
+/// a temporary folder and one agency key per agency of the derived reports. Started <see cref="BenchOptions.Starts"/>
+/// times, each a fresh process with an empty store, stopped before the next: times from process start to the first
+/// healthy /api/health and to the first report's 201. The last start goes on: distinct reports posted by 1, 4, 16,
+/// 20 clients.
 /// </summary>
 internal sealed class ServiceBench
 {
@@ -50,45 +69,90 @@ internal sealed class ServiceBench
 
     private ServiceFigures Run(BenchOptions options, string service, string work)
     {
-        int port = FreePort();
-        var psi = PublishedBuild.Start(service, [], Directory.CreateDirectory(Path.Combine(work, "service")).FullName);
-        psi.Environment[Env(ServiceSettings.Port)] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        psi.Environment[Env(ServiceSettings.ListenAddress)] = "127.0.0.1";
-        psi.Environment[Env(StorageSettings.Root)] = Path.Combine(work, "service", "store");
-        psi.Environment[Env(ServiceSettings.AgencyKeys)] = string.Join(';', _deriver.Agencies.Select((a, i) => $"{a}={Key}{i}"));
-        var baseUri = new Uri($"http://127.0.0.1:{port}/{ApiPaths.Prefix}/");
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, UseProxy = false }) { BaseAddress = baseUri, Timeout = TimeSpan.FromMinutes(2) };
-
-        Console.Error.WriteLine($"bench: service on 127.0.0.1:{port}");
         Prepare(options.WarmupSeconds, 0);
-        var clock = Stopwatch.StartNew();
-        using var process = ChildProcess.Start(psi);
-        var log = new ProcessLog(process);
-        using var memory = new PeakMemory(process.Id, tree: false);
-        try
+        var starts = new List<StartRun>();
+        for (int i = 0; ; i++)
         {
-            double healthy = WaitHealthy(http, process, log, clock);
-            var (status, problem) = Post(http, 0).GetAwaiter().GetResult();
-            if (status != HttpStatusCode.Created)
-                throw new CliException("BENCH_SERVICE_FAILED", $"服务对第一份报告答复{(int)status}（应为201）：{problem}");
-            double firstReport = clock.Elapsed.TotalMilliseconds;
-            Console.Error.WriteLine($"bench: healthy after {healthy:0} ms, first report after {firstReport:0} ms");
-
-            var warmup = Load(http, process.Id, 2, options.WarmupSeconds);
-            var levels = new List<LoadLevel>();
-            foreach (int clients in options.Clients)
+            bool last = i == options.Starts - 1;
+            using var started = Start(service, work, i);
+            try
             {
-                Prepare(options.Seconds, levels.Prepend(warmup).Max(l => l.PerSecond));
-                Console.Error.WriteLine($"bench: {clients} clients for {options.Seconds:0} s");
-                levels.Add(Load(http, process.Id, clients, options.Seconds));
+                var run = FirstReport(started);
+                starts.Add(run);
+                Console.Error.WriteLine($"bench: start {i + 1}/{options.Starts}: healthy after {run.HealthyMs:0} ms, first report after {run.FirstReportMs:0} ms"
+                    + (run.Cost is { } c ? $" ({c.CpuMs:0} ms CPU, {c.MajorFaults} major faults, {c.DiskReadKb} kB from disk)" : ""));
+                if (!last) continue;
+
+                var warmup = Load(started.Http, started.Process.Id, 2, options.WarmupSeconds);
+                var levels = new List<LoadLevel>();
+                foreach (int clients in options.Clients)
+                {
+                    Prepare(options.Seconds, levels.Prepend(warmup).Max(l => l.PerSecond));
+                    Console.Error.WriteLine($"bench: {clients} clients for {options.Seconds:0} s");
+                    levels.Add(Load(started.Http, started.Process.Id, clients, options.Seconds));
+                }
+                return new ServiceFigures(starts, warmup, levels, started.Memory.Stop());
             }
-            return new ServiceFigures(healthy, firstReport, warmup, levels, memory.Stop());
+            finally
+            {
+                started.Stop();
+            }
         }
-        finally
+    }
+
+    /// <summary>A started service process, its client and its memory watch; <see cref="Stop"/> kills it and waits.</summary>
+    private sealed class Started(Process process, HttpClient http, ProcessLog log, PeakMemory memory, Stopwatch clock) : IDisposable
+    {
+        public Process Process => process;
+        public HttpClient Http => http;
+        public ProcessLog Log => log;
+        public PeakMemory Memory => memory;
+        /// <summary>Started with the process: every time is from its start.</summary>
+        public Stopwatch Clock => clock;
+
+        public void Stop()
         {
             if (!process.HasExited) process.Kill(entireProcessTree: true);
             process.WaitForExit();
         }
+
+        public void Dispose()
+        {
+            Stop();
+            memory.Dispose();
+            http.Dispose();
+            process.Dispose();
+        }
+    }
+
+    /// <summary>Start <paramref name="index"/>: a fresh process on a free port with an empty store of its own.</summary>
+    private Started Start(string service, string work, int index)
+    {
+        int port = FreePort();
+        string folder = Directory.CreateDirectory(Path.Combine(work, "service", index.ToString(System.Globalization.CultureInfo.InvariantCulture))).FullName;
+        var psi = PublishedBuild.Start(service, [], folder);
+        psi.Environment[Env(ServiceSettings.Port)] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        psi.Environment[Env(ServiceSettings.ListenAddress)] = "127.0.0.1";
+        psi.Environment[Env(StorageSettings.Root)] = Path.Combine(folder, "store");
+        psi.Environment[Env(ServiceSettings.AgencyKeys)] = string.Join(';', _deriver.Agencies.Select((a, i) => $"{a}={Key}{i}"));
+        var baseUri = new Uri($"http://127.0.0.1:{port}/{ApiPaths.Prefix}/");
+        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, UseProxy = false }) { BaseAddress = baseUri, Timeout = TimeSpan.FromMinutes(2) };
+        Console.Error.WriteLine($"bench: service on 127.0.0.1:{port}");
+        var clock = Stopwatch.StartNew();
+        var process = ChildProcess.Start(psi);
+        return new Started(process, http, new ProcessLog(process), new PeakMemory(process.Id, tree: false), clock);
+    }
+
+    /// <summary>Waits for the first healthy answer, then posts report 0 (new to the empty store) and times its 201.</summary>
+    private StartRun FirstReport(Started s)
+    {
+        double healthy = WaitHealthy(s.Http, s.Process, s.Log, s.Clock);
+        var (status, problem) = Post(s.Http, 0).GetAwaiter().GetResult();
+        double firstReport = s.Clock.Elapsed.TotalMilliseconds;
+        var cost = ProcStatus.ReadCost(s.Process.Id);
+        if (status != HttpStatusCode.Created)
+            throw new CliException("BENCH_SERVICE_FAILED", $"服务对第一份报告答复{(int)status}（应为201）：{problem}");
+        return new StartRun(healthy, firstReport, cost);
     }
 
     private static string Env(string setting) => setting.Replace(":", "__", StringComparison.Ordinal);

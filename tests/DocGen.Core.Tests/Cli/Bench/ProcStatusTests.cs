@@ -72,4 +72,34 @@ public class ProcStatusTests
         Assert.Contains("退出码3", e.Message);
         Assert.Contains("坏了", e.Message);
     }
+
+    [Fact]
+    public void Cpu_ticks_and_major_faults_are_read_from_proc_stat_after_the_command_name()
+    {
+        // pid (comm) state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime …
+        const string stat = "4242 (Docgen (x) y) S 1 4242 4242 0 -1 4194560 21795 0 37 0 122 11 0 0 20 0 23 0";
+        Assert.Equal((122L, 11L, 37L), ProcStatus.ParseCpuAndFaults(stat));
+        Assert.Null(ProcStatus.ParseCpuAndFaults("4242 (short) S 1 2"));
+        Assert.Null(ProcStatus.ParseCpuAndFaults("no parenthesis"));
+    }
+
+    [Fact]
+    public void A_field_of_proc_io_is_read_by_its_name()
+    {
+        const string io = "rchar: 1430324\nwchar: 9120\nsyscr: 812\nsyscw: 30\nread_bytes: 724992\nwrite_bytes: 4096\ncancelled_write_bytes: 0\n";
+        Assert.Equal(724992, ProcStatus.ParseIo(io, "read_bytes"));
+        Assert.Equal(1430324, ProcStatus.ParseIo(io, "rchar"));
+        Assert.Null(ProcStatus.ParseIo(io, "read"));
+    }
+
+    [Fact]
+    public void The_cost_of_this_process_so_far_has_cpu_time()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        var cost = ProcStatus.ReadCost(Environment.ProcessId);
+        Assert.NotNull(cost);
+        Assert.True(cost.CpuMs > 0, $"CPU {cost.CpuMs} ms");
+        Assert.True(cost.MajorFaults >= 0 && cost.DiskReadKb >= 0);
+        Assert.Null(ProcStatus.ReadCost(int.MaxValue));
+    }
 }
