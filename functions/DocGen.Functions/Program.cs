@@ -1,6 +1,7 @@
 using DocGen.Functions;
 using DocGen.Functions.Worker;
 
+StartPhases.Mark("main");
 // Under the Functions host: the isolated worker. Otherwise (dotnet run, docgen serve): the standalone server.
 if (WorkerApp.StartedByHost(args, Environment.GetEnvironmentVariable))
     await WorkerApp.Build(args).RunAsync();

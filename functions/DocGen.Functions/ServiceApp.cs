@@ -38,7 +38,9 @@ public static class ServiceApp
         builder.Services.AddSingleton<IncomingWatcher>();
         if (incoming.Enabled) builder.Services.AddHostedService(sp => sp.GetRequiredService<IncomingWatcher>());
 
+        StartPhases.Mark("services registered");
         var app = builder.Build();
+        StartPhases.Mark("host built");
         app.UseExceptionHandler(handler => handler.Run(context =>
         {
             // Whatever failed, the caller gets a problem document and the service keeps serving.
@@ -47,6 +49,7 @@ public static class ServiceApp
         app.UseStatusCodePages(context => Problems.ForStatus(context.HttpContext.Response.StatusCode).ExecuteAsync(context.HttpContext));
         ApiRoutes.MapAll(app);
         PageApi.MapRoot(app);
+        app.Lifetime.ApplicationStarted.Register(() => StartPhases.Mark("listening"));
         app.Lifetime.ApplicationStarted.Register(() => _ = SweepAsync(app));
         return app;
     }
@@ -59,6 +62,7 @@ public static class ServiceApp
         {
             var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
             var swept = await app.Services.GetRequiredService<ReportRepository>().SweepAsync(now, cancellationToken: app.Lifetime.ApplicationStopping);
+            StartPhases.Mark("start-up sweep done");
             if (swept.TemporaryFiles + swept.Files > 0)
                 log.LogInformation("清理未完成的写入：{Temps}个临时文件，{Folders}个无清单的报告目录（{Files}个文件）", swept.TemporaryFiles, swept.Folders, swept.Files);
         }

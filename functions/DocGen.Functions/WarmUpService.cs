@@ -26,9 +26,11 @@ internal sealed class WarmUpService(DocumentRenderer renderer, ILogger<WarmUpSer
         var clock = Stopwatch.StartNew();
         try
         {
+            StartPhases.Mark("warm-up started");
             var report = WarmUpReport.Create();
             ReportValidator.Validate(report);
             renderer.WarmUp(_stop.Token);
+            StartPhases.Mark("warm-up rendered");
             log.LogInformation("预热完成：字体与生成代码已就绪，用时{Ms}毫秒", (long)clock.Elapsed.TotalMilliseconds);
         }
         catch (OperationCanceledException) { }

@@ -49,6 +49,7 @@ public static class ApiRoutes
                 throw;
             }
             RequestLog.Write(http, route, http.Response.StatusCode, System.Diagnostics.Stopwatch.GetElapsedTime(start));
+            if (StartPhases.Enabled) StartPhases.Once($"first {route.Name} answered {http.Response.StatusCode}");
         }
     }
 
