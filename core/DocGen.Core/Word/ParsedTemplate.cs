@@ -26,12 +26,15 @@ internal sealed class ParsedTemplate
         _styles = styles;
         StyleIds = styles?.Elements<Style>().Select(st => st.StyleId?.Value).OfType<string>().ToHashSet(StringComparer.Ordinal) ?? [];
         // Every element parsed now, so a clone never triggers parsing of the shared tree.
-        foreach (var _ in document.Descendants()) { }
+        foreach (var element in document.Descendants()) HasContentControls |= element is SdtElement;
         if (styles != null) foreach (var _ in styles.Descendants()) { }
     }
 
     /// <summary>The template's package, unchanged.</summary>
     public byte[] Bytes { get; }
+
+    /// <summary>The document holds content controls (a template without them has nowhere to put a report).</summary>
+    public bool HasContentControls { get; }
 
     /// <summary>The ids of the template's styles (the filler uses a lead style only where the template has it).</summary>
     public IReadOnlySet<string> StyleIds { get; }

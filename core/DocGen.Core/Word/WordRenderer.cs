@@ -34,6 +34,13 @@ public static class WordRenderer
         if (EmbeddedTemplate(editionId) is { } template) TemplateCache.Get(template);
     }
 
+    /// <summary>
+    /// Whether a template has content controls to fill, read from this process's one parse of it (the parse renders
+    /// use), so the service's health check parses nothing a second time; <see cref="WordTemplateException"/> when it
+    /// is not a readable Word document.
+    /// </summary>
+    public static bool HasContentControls(byte[] template) => TemplateCache.Get(template).HasContentControls;
+
     internal static string ResourceName(Edition edition) => "DocGen.Templates." + TemplateBuilder.FileName(edition);
 
     public static byte[] Render(Report report, byte[]? template = null, WordRenderOptions? options = null, CancellationToken cancel = default)
