@@ -58,9 +58,18 @@ internal static class ProcStatus
         return null;
     }
 
+    /// <summary>Nanoseconds a thread has waited on a run queue, ready but not running: the second field of /proc/PID/task/TID/schedstat.</summary>
+    public static long? ParseRunQueueWait(string schedstat)
+    {
+        var parts = schedstat.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length >= 2 && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out long ns) ? ns : null;
+    }
+
     /// <summary>
-    /// What a live process has cost so far: CPU milliseconds (user + system), major page faults (pages read from disk
-    /// because they were not in the page cache) and kB its reads fetched from the disk; null when it has gone.
+    /// What a live process has cost so far: CPU milliseconds (user + system), the milliseconds its live threads
+    /// waited for a CPU (summed over threads, so above the wall time when several waited at once), major page faults
+    /// (pages read from disk because they were not in the page cache) and kB its reads fetched from the disk; null
+    /// when it has gone.
     /// </summary>
     public static ProcessCost? ReadCost(int pid)
     {
@@ -68,7 +77,13 @@ internal static class ProcStatus
         {
             if (ParseCpuAndFaults(File.ReadAllText($"/proc/{pid}/stat")) is not var (user, system, majflt)) return null;
             long? read = ParseIo(File.ReadAllText($"/proc/{pid}/io"), "read_bytes");
-            return new ProcessCost((user + system) * 1000.0 / ClockTicksPerSecond, majflt, (read ?? 0) / 1024);
+            long waitNs = 0;
+            foreach (var task in SafeDirectories($"/proc/{pid}/task"))
+            {
+                try { waitNs += ParseRunQueueWait(File.ReadAllText(Path.Combine(task, "schedstat"))) ?? 0; }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException) { } // the thread has ended
+            }
+            return new ProcessCost((user + system) * 1000.0 / ClockTicksPerSecond, majflt, (read ?? 0) / 1024) { CpuWaitMs = waitNs / 1e6 };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
     }
@@ -131,5 +146,8 @@ internal static class ProcStatus
     }
 }
 
-/// <summary>What a process has cost so far: CPU time, major page faults and kB read from the disk.</summary>
-internal sealed record ProcessCost(double CpuMs, long MajorFaults, long DiskReadKb);
+/// <summary>What a process has cost so far: CPU time, major page faults and kB read from the disk; the time its threads waited for a CPU.</summary>
+internal sealed record ProcessCost(double CpuMs, long MajorFaults, long DiskReadKb)
+{
+    public double CpuWaitMs { get; init; }
+}

@@ -130,13 +130,13 @@ public class BenchStatsTests
     [Fact]
     public void The_service_section_lists_every_start_with_its_cost()
     {
-        StartRun[] starts = [new(600, 900, new ProcessCost(1200, 0, 0)), new(2900, 3400, new ProcessCost(1900, 812, 30_000)), new(700, 1000, null)];
+        StartRun[] starts = [new(600, 900, new ProcessCost(1200, 0, 0)), new(2900, 3400, new ProcessCost(1900, 812, 30_000) { CpuWaitMs = 2500 }), new(700, 1000, null)];
         var service = new ServiceFigures(starts, new LoadLevel(2, 5, [100], 0, null, 1024), [], 200 * 1024);
         var md = BenchReport.Write("docgen bench", new Machine(2, 1024, "Linux", ".NET", null), "1 1 1", "1 1 1", 1, null, service);
         Assert.Contains("Service, 3 starts (", md);
         Assert.Contains("first healthy `/api/health` 700 (600–2900) ms after process start, first report's 201 1000 (900–3400) ms after it, median (min–max); 1 of 3 over 1.5 s.", md);
-        Assert.Contains("| 1 | 600 | 900 | 1200 | 0 | 0 |", md);
-        Assert.Contains("| 2 | 2900 | 3400 | 1900 | 812 | 30000 |", md);
-        Assert.Contains("| 3 | 700 | 1000 | – | – | – |", md);
+        Assert.Contains("| 1 | 600 | 900 | 1200 | 0 | 0 | 0 |", md);
+        Assert.Contains("| 2 | 2900 | 3400 | 1900 | 2500 | 812 | 30000 |", md);
+        Assert.Contains("| 3 | 700 | 1000 | – | – | – | – |", md);
     }
 }

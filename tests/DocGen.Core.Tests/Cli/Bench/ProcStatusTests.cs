@@ -93,13 +93,21 @@ public class ProcStatusTests
     }
 
     [Fact]
+    public void The_run_queue_wait_is_the_second_field_of_schedstat()
+    {
+        Assert.Equal(1_463_000_123L, ProcStatus.ParseRunQueueWait("644000000 1463000123 812\n"));
+        Assert.Null(ProcStatus.ParseRunQueueWait("644000000"));
+        Assert.Null(ProcStatus.ParseRunQueueWait("a b c"));
+    }
+
+    [Fact]
     public void The_cost_of_this_process_so_far_has_cpu_time()
     {
         if (!OperatingSystem.IsLinux()) return;
         var cost = ProcStatus.ReadCost(Environment.ProcessId);
         Assert.NotNull(cost);
         Assert.True(cost.CpuMs > 0, $"CPU {cost.CpuMs} ms");
-        Assert.True(cost.MajorFaults >= 0 && cost.DiskReadKb >= 0);
+        Assert.True(cost.MajorFaults >= 0 && cost.DiskReadKb >= 0 && cost.CpuWaitMs >= 0);
         Assert.Null(ProcStatus.ReadCost(int.MaxValue));
     }
 }
