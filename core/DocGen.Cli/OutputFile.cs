@@ -5,19 +5,14 @@ namespace DocGen.Cli;
 /// <summary>
 /// Writes every output of a command the safe way: to a temporary file in the target's folder, flushed to disk,
 /// then renamed over the target. A full disk, a kill or any failure leaves the earlier file as it was and no
-/// half-written one in its place; the temporary file is removed.
+/// half-written one in its place; the temporary file is removed. <see cref="OutputBatch"/> does the same for many
+/// files at once.
 /// </summary>
 internal static class OutputFile
 {
     public static void Write(string path, ReadOnlySpan<byte> bytes)
     {
-        if (Directory.Exists(path))
-            throw new CliException("OUTPUT_IS_DIRECTORY", $"输出路径“{path}”是一个目录，请给出文件名");
-        string full = Path.GetFullPath(path);
-        string dir = Path.GetDirectoryName(full)!;
-        if (!Directory.Exists(dir))
-            throw new CliException("OUTPUT_DIR_NOT_FOUND", $"输出目录“{dir}”不存在");
-        string temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        var (temp, full) = Temporary(path);
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
@@ -30,9 +25,26 @@ internal static class OutputFile
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             TryDelete(temp);
-            string why = StorageUnavailableException.Classify(e, path) is { Kind: StorageFaultKind.Full } ? "磁盘空间已满" : e.Message;
-            throw new CliException("WRITE_FAILED", $"无法写入“{path}”：{why}（原有文件未改动）", e);
+            throw Failed(path, e);
         }
+    }
+
+    /// <summary>The temporary file beside <paramref name="path"/> and the full path: refused when the path cannot be written.</summary>
+    internal static (string Temp, string Full) Temporary(string path)
+    {
+        if (Directory.Exists(path))
+            throw new CliException("OUTPUT_IS_DIRECTORY", $"输出路径“{path}”是一个目录，请给出文件名");
+        string full = Path.GetFullPath(path);
+        string dir = Path.GetDirectoryName(full)!;
+        if (!Directory.Exists(dir))
+            throw new CliException("OUTPUT_DIR_NOT_FOUND", $"输出目录“{dir}”不存在");
+        return (Path.Combine(dir, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp"), full);
+    }
+
+    internal static CliException Failed(string path, Exception e)
+    {
+        string why = StorageUnavailableException.Classify(e, path) is { Kind: StorageFaultKind.Full } ? "磁盘空间已满" : e.Message;
+        return new CliException("WRITE_FAILED", $"无法写入“{path}”：{why}（原有文件未改动）", e);
     }
 
     public static void WriteText(string path, string text) => Write(path, System.Text.Encoding.UTF8.GetBytes(text));
@@ -52,7 +64,7 @@ internal static class OutputFile
         }
     }
 
-    private static void TryDelete(string temp)
+    internal static void TryDelete(string temp)
     {
         try { File.Delete(temp); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }

@@ -61,25 +61,49 @@ internal sealed class RenderJob(DocumentRenderer renderer, OutputFormats formats
         }
     }
 
-    /// <summary>Writes STEM.docx, STEM.pdf (and STEM.xlsx) of a rendered report; a file that cannot be written fails the report.</summary>
-    public RenderOutcome Write(RenderedReport rendered, string stem)
+    /// <summary>
+    /// Writes STEM.docx, STEM.pdf (and STEM.xlsx) of each rendered report, all as one <see cref="OutputBatch"/> (on
+    /// disk before they are renamed into place, flushed side by side); a file that cannot be written fails its report.
+    /// </summary>
+    public RenderOutcome[] Write(IReadOnlyList<(RenderedReport Rendered, string Stem)> reports)
     {
-        var messages = rendered.Messages;
-        if (rendered is not { Report: { } report, Documents: { } docs }) return new RenderOutcome(messages, null, null);
-        try
+        using var batch = new OutputBatch();
+        var written = new List<string>?[reports.Count];
+        for (int i = 0; i < reports.Count; i++)
         {
-            if (docs.Docx is not null) OutputFile.Write(stem + ".docx", docs.Docx);
-            if (docs.Pdf is not null) OutputFile.Write(stem + ".pdf", docs.Pdf);
-            var written = Extensions(formats).Select(e => $"{stem}.{e}").ToList();
-            if (workbook && WorkbookCli.Write(report, stem, messages) is { } xlsx) written.Add(xlsx);
-            Phases.Mark("written");
-            return new RenderOutcome(messages, written, docs.PdfResult?.FontsByRole);
+            var (rendered, stem) = reports[i];
+            if (rendered is not { Report: { } report, Documents: { } docs }) continue;
+            int owner = i;
+            try
+            {
+                if (docs.Docx is not null) batch.Add(owner, stem + ".docx", docs.Docx);
+                if (docs.Pdf is not null) batch.Add(owner, stem + ".pdf", docs.Pdf);
+                var files = Extensions(formats).Select(e => $"{stem}.{e}").ToList();
+                if (workbook && WorkbookCli.Write(report, stem, rendered.Messages, (path, bytes) => batch.Add(owner, path, bytes)) is { } xlsx)
+                    files.Add(xlsx);
+                written[i] = files;
+            }
+            catch (Exception e) when (e is DocGenException or CliException)
+            {
+                batch.Fail(owner, e);
+            }
         }
-        catch (Exception e) when (e is DocGenException or CliException)
+        var failed = batch.Commit();
+        Phases.Mark("written");
+        var outcomes = new RenderOutcome[reports.Count];
+        for (int i = 0; i < reports.Count; i++)
         {
-            messages.Add(() => Failed(rendered.File, e));
-            return new RenderOutcome(messages, null, null);
+            var (rendered, _) = reports[i];
+            var messages = rendered.Messages;
+            if (failed.TryGetValue(i, out var e))
+            {
+                messages.Add(() => Failed(rendered.File, e));
+                outcomes[i] = new RenderOutcome(messages, null, null);
+            }
+            else if (written[i] is { } files) outcomes[i] = new RenderOutcome(messages, files, rendered.Documents!.PdfResult?.FontsByRole);
+            else outcomes[i] = new RenderOutcome(messages, null, null);
         }
+        return outcomes;
     }
 
     private static void Failed(string file, Exception e) =>

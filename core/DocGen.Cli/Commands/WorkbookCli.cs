@@ -21,14 +21,18 @@ internal static class WorkbookCli
 
     /// <summary>Writes STEM.xlsx; a legacy report has no mandated tables, so it gets a notice instead of a workbook.</summary>
     /// <remarks>The notice is added to <paramref name="messages"/>, which the caller prints in its order.</remarks>
-    public static string? Write(Report report, string stem, ICollection<Action> messages)
+    public static string? Write(Report report, string stem, ICollection<Action> messages) =>
+        Write(report, stem, messages, (path, bytes) => OutputFile.Write(path, bytes));
+
+    /// <summary>As <see cref="Write(Report, string, ICollection{Action})"/>, the workbook's bytes handed to <paramref name="write"/>.</summary>
+    public static string? Write(Report report, string stem, ICollection<Action> messages, Action<string, byte[]> write)
     {
         if (EditionCatalog.Find(report.Edition) is { } edition && !WorkbookWriter.HasWorkbook(edition))
         {
             messages.Add(() => Console.Error.WriteLine($"警告 WORKBOOK_SKIPPED：{stem}：“{edition.Id}”版本没有规定的统计表格，未生成.xlsx"));
             return null;
         }
-        OutputFile.Write(stem + ".xlsx", WorkbookWriter.Render(report));
+        write(stem + ".xlsx", WorkbookWriter.Render(report));
         return stem + ".xlsx";
     }
 }

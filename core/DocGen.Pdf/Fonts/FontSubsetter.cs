@@ -37,19 +37,34 @@ public static class FontSubsetter
     /// <param name="glyphIds">Original glyph ids to keep.</param>
     /// <param name="unicodes">Optional code points to keep in the subset's cmap (PDF viewers do not need it).</param>
     /// <param name="retainGlyphIds">Keep original glyph ids (bigger output).</param>
-    public static FontSubset Subset(LoadedFace face, IEnumerable<uint> glyphIds, IEnumerable<uint>? unicodes = null, bool retainGlyphIds = false)
+    public static FontSubset Subset(LoadedFace face, IEnumerable<uint> glyphIds, IEnumerable<uint>? unicodes = null, bool retainGlyphIds = false) =>
+        Subset(face, glyphIds, unicodes, retainGlyphIds, byCodePoints: unicodes is null);
+
+    /// <summary>hb-subset asked for glyph ids, as it was before <see cref="GlyphCodePoints"/> (tests compare the two ways).</summary>
+    internal static FontSubset SubsetByGlyphIds(LoadedFace face, IEnumerable<uint> glyphIds, bool retainGlyphIds = false) =>
+        Subset(face, glyphIds, null, retainGlyphIds, byCodePoints: false);
+
+    private static FontSubset Subset(LoadedFace face, IEnumerable<uint> glyphIds, IEnumerable<uint>? unicodes, bool retainGlyphIds, bool byCodePoints)
     {
         IntPtr input = HbSubsetNative.hb_subset_input_create_or_fail();
         if (input == IntPtr.Zero) throw new InvalidOperationException("hb_subset_input_create_or_fail failed");
         try
         {
             var wanted = new SortedSet<uint>(glyphIds) { 0 };
-            IntPtr glyphs = HbSubsetNative.hb_subset_input_glyph_set(input);
-            foreach (uint g in wanted) HbSubsetNative.hb_set_add(glyphs, g);
-            if (unicodes != null)
+            IntPtr source = face.SubsetSourceHandle;
+            // The same subset asked for by the glyphs' code points, which hb-subset plans without reading the whole
+            // cmap (GlyphCodePoints); a preprocessed face has that work done already.
+            if (byCodePoints && source == face.Face.Handle && face.CodePointsForSubset()?.Of(wanted) is { } codePoints)
+                HbSubsetNative.hb_set_add_sorted_array(HbSubsetNative.hb_subset_input_unicode_set(input), codePoints, (uint)codePoints.Length);
+            else
             {
-                IntPtr us = HbSubsetNative.hb_subset_input_unicode_set(input);
-                foreach (uint u in unicodes) HbSubsetNative.hb_set_add(us, u);
+                IntPtr glyphs = HbSubsetNative.hb_subset_input_glyph_set(input);
+                foreach (uint g in wanted) HbSubsetNative.hb_set_add(glyphs, g);
+                if (unicodes != null)
+                {
+                    IntPtr us = HbSubsetNative.hb_subset_input_unicode_set(input);
+                    foreach (uint u in unicodes) HbSubsetNative.hb_set_add(us, u);
+                }
             }
             IntPtr drop = HbSubsetNative.hb_subset_input_set(input, HbSubsetNative.SetDropTableTag);
             foreach (string t in DroppedTables) HbSubsetNative.hb_set_add(drop, HbSubsetNative.Tag(t));
@@ -57,7 +72,7 @@ public static class FontSubsetter
             if (retainGlyphIds) flags |= HbSubsetNative.FlagRetainGids;
             HbSubsetNative.hb_subset_input_set_flags(input, flags);
 
-            IntPtr plan = HbSubsetNative.hb_subset_plan_create_or_fail(face.SubsetSourceHandle, input);
+            IntPtr plan = HbSubsetNative.hb_subset_plan_create_or_fail(source, input);
             if (plan == IntPtr.Zero) throw Fail(face);
             try
             {

@@ -1,3 +1,4 @@
+using DocGen.Pdf.Fonts;
 using System.Buffers.Binary;
 using System.IO.MemoryMappedFiles;
 using HarfBuzzSharp;
@@ -57,6 +58,22 @@ public sealed class LoadedFace : IDisposable
     /// <summary>The face hb-subset reads: the preprocessed one when <see cref="Preprocess"/> ran.</summary>
     /// A preprocessed face subsets to the same bytes, so the switch may happen at any moment.
     internal IntPtr SubsetSourceHandle => Volatile.Read(ref _preprocessed) is var p && p != IntPtr.Zero ? p : Face.Handle;
+
+    private int _subsets;
+    private Lazy<GlyphCodePoints?>? _codePoints;
+
+    /// <summary>
+    /// The face's cmap read backwards, for <see cref="FontSubsetter"/>; null for this face's first subset, which goes
+    /// hb-subset's way: reading it costs about what one subset's cmap work costs, so a face subset once (one report
+    /// in a fresh process) does not pay for it, and every later subset of the face saves that work.
+    /// </summary>
+    internal GlyphCodePoints? CodePointsForSubset()
+    {
+        if (Interlocked.Increment(ref _subsets) == 1) return null;
+        if (Volatile.Read(ref _codePoints) is null)
+            Interlocked.CompareExchange(ref _codePoints, new Lazy<GlyphCodePoints?>(() => GlyphCodePoints.Read(this)), null);
+        return _codePoints!.Value;
+    }
 
     /// <summary>True once <see cref="Preprocess"/> has finished.</summary>
     public bool IsPreprocessed => Volatile.Read(ref _preprocessed) != IntPtr.Zero;

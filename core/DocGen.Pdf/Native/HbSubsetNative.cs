@@ -34,6 +34,14 @@ internal static class HbSubsetNative
     [DllImport(Lib)] public static extern void hb_subset_plan_destroy(IntPtr plan);
     [DllImport(Lib)] public static extern uint hb_map_get(IntPtr map, uint key);
     [DllImport(Lib)] public static extern void hb_set_add(IntPtr set, uint codepoint);
+    [DllImport(Lib)] public static extern void hb_set_add_sorted_array(IntPtr set, uint[] sortedCodepoints, uint count);
+    [DllImport(Lib)] public static extern IntPtr hb_set_create();
+    [DllImport(Lib)] public static extern void hb_set_destroy(IntPtr set);
+    [DllImport(Lib)] public static extern IntPtr hb_map_create();
+    [DllImport(Lib)] public static extern void hb_map_destroy(IntPtr map);
+    [DllImport(Lib)] public static extern uint hb_map_get_population(IntPtr map);
+    [DllImport(Lib)] public static extern int hb_map_next(IntPtr map, ref int index, out uint key, out uint value);
+    [DllImport(Lib)] public static extern void hb_face_collect_nominal_glyph_mapping(IntPtr face, IntPtr mapping, IntPtr unicodes);
     [DllImport(Lib)] public static extern void hb_face_destroy(IntPtr face);
     [DllImport(Lib)] public static extern IntPtr hb_face_reference_blob(IntPtr face);
     [DllImport(Lib)] public static extern IntPtr hb_blob_get_data(IntPtr blob, out uint length);

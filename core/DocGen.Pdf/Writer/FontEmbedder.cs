@@ -22,7 +22,7 @@ internal static class FontEmbedder
     /// <summary>Subsets the face and sets <see cref="FontUsage.Codes"/>: call before content streams are written.</summary>
     public static FontSubset Prepare(FontUsage usage, SubsetCache cache)
     {
-        var subset = cache.GetOrCreate(usage.Face, usage.Widths.Keys.ToList());
+        var subset = cache.GetOrCreate(usage.Face, usage.SortedGlyphs());
         usage.Codes = subset.OldToNew;
         return subset;
     }
@@ -30,7 +30,7 @@ internal static class FontEmbedder
     public static EmbeddedFont Write(PdfFileWriter w, int[] nums, FontUsage usage, FontSubset subset)
     {
         var face = usage.Face;
-        var gids = usage.Widths.Keys.ToList();
+        var gids = usage.SortedGlyphs();
         byte[] program = subset.Data;
         string baseFont = SubsetTag(face, gids) + "+" + SanitizeName(face.Info.PostScriptName);
         double k = 1000.0 / face.UnitsPerEm;
@@ -59,7 +59,8 @@ internal static class FontEmbedder
     {
         var sb = new StringBuilder("[");
         uint? prev = null;
-        foreach (var (gid, width) in u.Widths.Select(kv => (u.Code(kv.Key), kv.Value)).OrderBy(kv => kv.Item1))
+        // By code, then by original glyph (the order of the sorted map this was read from before), whatever the map's order.
+        foreach (var (gid, width, _) in u.Widths.Select(kv => (u.Code(kv.Key), kv.Value, kv.Key)).OrderBy(kv => kv.Item1).ThenBy(kv => kv.Key))
         {
             if (prev is { } p && gid == p + 1) sb.Append(' ');
             else
@@ -81,7 +82,8 @@ internal static class FontEmbedder
           .Append("/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n")
           .Append("/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n")
           .Append("1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-        var entries = u.Text.Select(kv => (Code: u.Code(kv.Key), kv.Value)).OrderBy(e => e.Code).ToList();
+        var entries = u.Text.Select(kv => (Code: u.Code(kv.Key), kv.Value, Glyph: kv.Key)).OrderBy(e => e.Code).ThenBy(e => e.Glyph)
+            .Select(e => (e.Code, e.Value)).ToList();
         for (int i = 0; i < entries.Count; i += 100)
         {
             var chunk = entries.Skip(i).Take(100).ToList();

@@ -10,8 +10,18 @@ internal sealed class FontUsage(LoadedFace face, string resourceName)
 {
     public LoadedFace Face { get; } = face;
     public string ResourceName { get; } = resourceName;
-    public SortedDictionary<uint, double> Widths { get; } = [];
-    public SortedDictionary<uint, string> Text { get; } = [];
+    // Hash maps, looked up for every glyph drawn (twice: collected, then written); sorted once, where order matters.
+    // As sorted dictionaries they were 4.7% of a report's render time (trace of 40 reports).
+    public Dictionary<uint, double> Widths { get; } = [];
+    public Dictionary<uint, string> Text { get; } = [];
+
+    /// <summary>The glyphs used, ascending.</summary>
+    public List<uint> SortedGlyphs()
+    {
+        var gids = Widths.Keys.ToList();
+        gids.Sort();
+        return gids;
+    }
     /// <summary>Original glyph id to the code written in content streams (the CID); set once the subset exists.</summary>
     public IReadOnlyDictionary<uint, uint>? Codes { get; set; }
 
