@@ -30,11 +30,18 @@ internal static class PhraseMatcher
     // `docgen render`, a fresh service) and saved nothing measurable on a report's paragraphs (about 1.3 ms either way).
     private static readonly (NarrativePhrase Phrase, Wording[] Wordings)[] Compiled = NarrativePhrases.All
         .Select(p => (p, p.Wordings.Select(w => new Wording(new Regex(w.Replace("{n}", Number).Replace("{gap}", Gap).Replace("{end}", End),
-            RegexOptions.CultureInvariant), w.Contains("{n}", StringComparison.Ordinal))).ToArray()))
+            RegexOptions.CultureInvariant), w.Contains("{n}", StringComparison.Ordinal), AnchorInMatch(p), RequiredWords.Of(w))).ToArray()))
         .ToArray();
 
-    /// <summary>A wording's regex, and whether it reads a figure (then its sentence holds a figure before a unit).</summary>
-    private sealed record Wording(Regex Regex, bool Figure);
+    /// <summary>
+    /// A wording's regex; whether it reads a figure (then its clause holds a figure before a unit); whether its match holds
+    /// the anchor (then its clause does), or the anchor may be a context word elsewhere in the sentence (then only the sentence
+    /// does); and the words its match holds (<see cref="RequiredWords"/>), which its clause then holds too.
+    /// </summary>
+    private sealed record Wording(Regex Regex, bool Figure, bool AnchorInClause, string[][] Required);
+
+    /// <summary>A phrase none of whose anchors is one of its context words: each wording's match holds an anchor (PhraseSearchTests).</summary>
+    internal static bool AnchorInMatch(NarrativePhrase p) => !p.Anchors.Any(a => p.Contexts.Any(c => c.Word == a));
 
     /// <summary>Every phrase's anchors, each with the phrases it lets through, one bit a phrase.</summary>
     private static readonly WordSet Anchors = Compiled.Length <= 64
@@ -50,14 +57,17 @@ internal static class PhraseMatcher
     internal const string Units = "件起宗个条万";
     private static readonly SearchValues<char> UnitValues = SearchValues.Create(Units);
     private static readonly SearchValues<char> SentenceEndValues = SearchValues.Create(SentenceEnds);
+    private static readonly SearchValues<char> ClauseEndValues = SearchValues.Create(ClauseEnds + SentenceEnds);
 
     private static ulong Anchored(ReadOnlySpan<char> text) => Anchors.Bits(text);
 
     /// <summary>
-    /// A sentence of a paragraph that may hold a statement: [<see cref="Start"/>, <see cref="End"/>) of the folded text,
-    /// its sentence end included, the phrases whose anchors it holds, and whether it holds a figure before a unit.
+    /// A clause of a paragraph that may hold a statement: [<see cref="Start"/>, <see cref="End"/>) of the folded text, its
+    /// clause or sentence end included, the phrases whose anchors it holds and those its sentence holds, and whether it
+    /// holds a figure before a unit. No wording reads a clause end but the comma inside a figure ("1,195"), so every
+    /// statement lies in one clause; the clauses of a sentence, not the sentence, are what the regexes read.
     /// </summary>
-    private record struct Sentence(int Start, int End, ulong Phrases, bool Figure);
+    private record struct Clause(int Start, int End, ulong Phrases, ulong SentencePhrases, bool Figure);
 
     private static readonly Regex ShareAfter = new($@"\G\s*(?:[,，]\s*(?:占比|占)|[(（]\s*(?:占比|占)?|占比|占)[^{ClauseEnds}{SentenceEnds}\d%％()（）]{{0,12}}?(?<p>{PeriodChecks.Digit}+(?:[.．]{PeriodChecks.Digit}+)?)\s*[%％]",
         RegexOptions.CultureInvariant);
@@ -118,17 +128,18 @@ internal static class PhraseMatcher
     }
 
     /// <summary>
-    /// The statements of a paragraph, in order of place. A wording is run only over the sentences that hold an anchor of
-    /// its phrase (and, when it reads a figure, a figure before a unit): no wording spans a sentence end, and every
-    /// statement's sentence holds one of its phrase's anchors, so this finds what a scan of the whole paragraph finds,
-    /// while most of a long paragraph is never read by a regex. <paramref name="wholeParagraph"/> scans it all (the tests' oracle).
+    /// The statements of a paragraph, in order of place. A wording is run only over the clauses that hold an anchor of its
+    /// phrase (or whose sentence does, for a context word), its <see cref="RequiredWords"/> and, when it reads a figure, a
+    /// figure before a unit: no wording reads a clause end but a figure's comma, so this finds what a scan of the whole
+    /// paragraph finds, while most of a long paragraph is never read by a regex. <paramref name="wholeParagraph"/> runs
+    /// every wording over all of it, with none of these filters (the tests' oracle).
     /// </summary>
     public static IReadOnlyList<Statement> Find(NarrativeParagraph paragraph, int reportYear, bool wholeParagraph = false)
     {
         string t = paragraph.Folded;
-        Span<Sentence> sentences = stackalloc Sentence[16];
-        if (wholeParagraph) sentences[0] = new Sentence(0, t.Length, Anchored(t), true);
-        sentences = wholeParagraph ? sentences[..1] : Sentences(t, sentences);
+        Span<Clause> clauses = stackalloc Clause[32];
+        if (wholeParagraph) clauses[0] = new Clause(0, t.Length, ~0UL, ~0UL, true); // every wording over all of it
+        clauses = wholeParagraph ? clauses[..1] : Clauses(t, clauses);
         List<Statement>? found = null; // most paragraphs state nothing
         for (int i = 0; i < Compiled.Length; i++)
         {
@@ -136,13 +147,13 @@ internal static class PhraseMatcher
             ulong bit = 1UL << i;
             foreach (var wording in wordings)
             {
-                // Runs of adjacent sentences are searched together: the regex sees them as the whole input, which is
-                // safe since a run starts after a sentence end (no lookbehind of a wording takes one) and ends after one.
-                for (int k = 0; k < sentences.Length;)
+                // Runs of adjacent clauses are searched together: the regex sees them as the whole input, which is
+                // safe since a run starts after a clause end (no lookbehind of a wording takes one) and ends after one.
+                for (int k = 0; k < clauses.Length;)
                 {
-                    if (!Searched(sentences[k], bit, wording)) { k++; continue; }
-                    int start = sentences[k].Start, end = sentences[k].End;
-                    while (++k < sentences.Length && sentences[k].Start == end && Searched(sentences[k], bit, wording)) end = sentences[k].End;
+                    if (!wholeParagraph && !Searched(t, clauses[k], bit, wording)) { k++; continue; }
+                    int start = clauses[k].Start, end = clauses[k].End;
+                    while (++k < clauses.Length && clauses[k].Start == end && Searched(t, clauses[k], bit, wording)) end = clauses[k].End;
                     for (var m = wording.Regex.Match(t, start, end - start); m.Success; m = m.NextMatch())
                         if (Read(phrase, m, t, reportYear) is { } s) (found ??= []).Add(s);
                 }
@@ -167,13 +178,16 @@ internal static class PhraseMatcher
         return kept;
     }
 
-    private static bool Searched(in Sentence s, ulong phrase, Wording wording) => (s.Phrases & phrase) != 0 && (s.Figure || !wording.Figure);
+    private static bool Searched(string t, in Clause c, ulong phrase, Wording wording) =>
+        ((wording.AnchorInClause ? c.Phrases : c.SentencePhrases) & phrase) != 0 && (c.Figure || !wording.Figure)
+        && RequiredWords.HeldBy(t.AsSpan(c.Start, c.End - c.Start), wording.Required);
 
     /// <summary>
-    /// The sentences of <paramref name="t"/> a statement may lie in, in order: those holding a figure before a unit or the
-    /// anchor of a figureless wording, kept when they hold some phrase's anchor. Only these sentences are searched for anchors.
+    /// The clauses of <paramref name="t"/> a statement may lie in, in order: those of the sentences holding a figure before a
+    /// unit or the anchor of a figureless wording, and some phrase's anchor, that hold a figure before a unit or an anchor.
+    /// Only these sentences are searched for anchors.
     /// </summary>
-    private static Span<Sentence> Sentences(string t, Span<Sentence> buffer)
+    private static Span<Clause> Clauses(string t, Span<Clause> buffer)
     {
         int count = 0, from = 0;
         int figure = NextFigureUnit(t, 0), figureless = FigurelessAnchors.IndexIn(t.AsSpan());
@@ -186,20 +200,50 @@ internal static class PhraseMatcher
             if (at < 0) break;
             int start = from + t.AsSpan(from, at - from).LastIndexOfAny(SentenceEndValues) + 1;
             int end = t.AsSpan(at).IndexOfAny(SentenceEndValues) is var e and >= 0 ? at + e + 1 : t.Length;
-            ulong phrases = Anchored(t.AsSpan(start, end - start));
-            if (phrases != 0)
+            int first = count;
+            ulong phrases = 0;
+            for (int c = start; c < end;)
             {
-                if (count == buffer.Length) buffer = Grow(buffer);
-                buffer[count++] = new Sentence(start, end, phrases, Figure: figure >= 0 && figure < end);
+                int ce = ClauseEnd(t, c, end);
+                ulong bits = Anchored(t.AsSpan(c, ce - c));
+                if (figure >= 0 && figure < c) figure = NextFigureUnit(t, c);
+                bool hasFigure = figure >= 0 && figure < ce;
+                if (bits != 0 || hasFigure)
+                {
+                    if (count == buffer.Length) buffer = Grow(buffer);
+                    buffer[count++] = new Clause(c, ce, bits, 0, hasFigure);
+                }
+                phrases |= bits;
+                c = ce;
             }
+            if (phrases == 0) count = first; // no phrase's anchor in the sentence: nothing to search
+            else
+                for (int c = first; c < count; c++) buffer[c].SentencePhrases = phrases;
             from = end;
         }
         return buffer[..count];
     }
 
-    private static Span<Sentence> Grow(Span<Sentence> buffer)
+    /// <summary>
+    /// The index just after the clause end at or after <paramref name="from"/>, before <paramref name="end"/> (or <paramref name="end"/>):
+    /// a comma between digits is part of a figure, not a clause end.
+    /// </summary>
+    private static int ClauseEnd(string t, int from, int end)
     {
-        var larger = new Sentence[buffer.Length * 2];
+        while (from < end)
+        {
+            int at = t.AsSpan(from, end - from).IndexOfAny(ClauseEndValues);
+            if (at < 0) return end;
+            at += from;
+            if (!(t[at] == ',' && at > 0 && at + 1 < t.Length && char.IsDigit(t[at - 1]) && char.IsDigit(t[at + 1]))) return at + 1;
+            from = at + 1;
+        }
+        return end;
+    }
+
+    private static Span<Clause> Grow(Span<Clause> buffer)
+    {
+        var larger = new Clause[buffer.Length * 2];
         buffer.CopyTo(larger);
         return larger;
     }
