@@ -57,7 +57,8 @@ internal static class PhraseMatcher
     internal const string Units = "件起宗个条万";
     private static readonly SearchValues<char> UnitValues = SearchValues.Create(Units);
     private static readonly SearchValues<char> SentenceEndValues = SearchValues.Create(SentenceEnds);
-    private static readonly SearchValues<char> ClauseEndValues = SearchValues.Create(ClauseEnds + SentenceEnds);
+    private static readonly SearchValues<char> ClauseEndValues = SearchValues.Create(ClauseEnds);
+    private static readonly SearchValues<char> BoundaryValues = SearchValues.Create(ClauseEnds + SentenceEnds);
 
     private static ulong Anchored(ReadOnlySpan<char> text) => Anchors.Bits(text);
 
@@ -92,13 +93,27 @@ internal static class PhraseMatcher
     /// </summary>
     public static bool MayHold(ReadOnlySpan<char> span)
     {
-        if (span.IndexOfAny('\r', '\n') >= 0) return true;
-        if (span.IndexOf("行政复议", StringComparison.Ordinal) >= 0 || span.IndexOf("行政诉讼", StringComparison.Ordinal) >= 0 || span.IndexOf("维持", StringComparison.Ordinal) >= 0)
-            return true;
-        // 件, 起 and 宗 count requests and cases; 条, 个 and 万(元) only the 行政许可/处罚/强制/事业性收费 figures of 表二.
-        return FigureBeforeUnit(span, '件', '起', '宗')
-               || (span.IndexOf("行政", StringComparison.Ordinal) >= 0 && FigureBeforeUnit(span, '条', '个', '万'));
+        // Three searches rather than seven: line breaks with the units of requests and cases (件, 起, 宗), then 行政 for
+        // 行政复议, 行政诉讼 and the 表二 figures (条, 个 and 万(元) count only beside 行政), then 维持.
+        for (int at = span.IndexOfAny(LineBreakOrCaseUnit); at >= 0;)
+        {
+            if (span[at] is '\r' or '\n' || FigureBefore(span, at)) return true;
+            int next = span[(at + 1)..].IndexOfAny(LineBreakOrCaseUnit);
+            at = next < 0 ? -1 : at + 1 + next;
+        }
+        bool administrative = false;
+        for (int at = span.IndexOf("行政", StringComparison.Ordinal); at >= 0;)
+        {
+            administrative = true;
+            var rest = span[(at + 2)..];
+            if (rest.StartsWith("复议", StringComparison.Ordinal) || rest.StartsWith("诉讼", StringComparison.Ordinal)) return true;
+            int next = rest.IndexOf("行政", StringComparison.Ordinal);
+            at = next < 0 ? -1 : at + 2 + next;
+        }
+        return span.IndexOf("维持", StringComparison.Ordinal) >= 0 || (administrative && FigureBeforeUnit(span, '条', '个', '万'));
     }
+
+    private const string LineBreakOrCaseUnit = "\r\n件起宗"; // five values: one vectorised search
 
     /// <summary><see cref="MayHold(ReadOnlySpan{char})"/> of a point's lead and body as one text, joined on the stack rather than in a new string.</summary>
     public static bool MayHold(NarrativeSource source)
@@ -118,13 +133,22 @@ internal static class PhraseMatcher
     {
         for (int at = text.IndexOfAny(a, b, c); at >= 0;)
         {
-            int i = at - 1;
-            while (i >= 0 && text[i] == ' ') i--;
-            if (i >= 0 && (char.IsDigit(text[i]) || ChineseNumber.Characters.Contains(text[i]))) return true;
+            if (FigureBefore(text, at)) return true;
             int next = text[(at + 1)..].IndexOfAny(a, b, c);
             at = next < 0 ? -1 : at + 1 + next;
         }
         return false;
+    }
+
+    /// <summary>
+    /// Whether a figure ends before the unit at <paramref name="unit"/>, with any white space between, as the wordings'
+    /// <c>\s*</c> take it (a full-width space too: "15　件").
+    /// </summary>
+    private static bool FigureBefore(ReadOnlySpan<char> text, int unit)
+    {
+        int i = unit - 1;
+        while (i >= 0 && char.IsWhiteSpace(text[i])) i--;
+        return i >= 0 && (char.IsDigit(text[i]) || ChineseNumber.Characters.Contains(text[i]));
     }
 
     /// <summary>
@@ -232,7 +256,7 @@ internal static class PhraseMatcher
     {
         while (from < end)
         {
-            int at = t.AsSpan(from, end - from).IndexOfAny(ClauseEndValues);
+            int at = t.AsSpan(from, end - from).IndexOfAny(BoundaryValues);
             if (at < 0) return end;
             at += from;
             if (!(t[at] == ',' && at > 0 && at + 1 < t.Length && char.IsDigit(t[at - 1]) && char.IsDigit(t[at + 1]))) return at + 1;
@@ -256,9 +280,7 @@ internal static class PhraseMatcher
             int at = t.AsSpan(from).IndexOfAny(UnitValues);
             if (at < 0) return -1;
             at += from;
-            int i = at - 1;
-            while (i >= 0 && char.IsWhiteSpace(t[i])) i--;
-            if (i >= 0 && (char.IsDigit(t[i]) || ChineseNumber.Characters.Contains(t[i]))) return at;
+            if (FigureBefore(t, at)) return at;
             from = at + 1;
         }
         return -1;
@@ -271,8 +293,8 @@ internal static class PhraseMatcher
     private static Statement? Read(NarrativePhrase phrase, Match m, string t, int reportYear)
     {
         int start = m.Index, end = m.Index + m.Length;
-        int sentence = LastBoundary(t, start, SentenceEnds);
-        int clause = Math.Max(sentence, LastBoundary(t, start, ClauseEnds));
+        int sentence = LastBoundary(t, start, SentenceEndValues);
+        int clause = Math.Max(sentence, LastBoundary(t, start, ClauseEndValues));
         var sentencePrefix = t.AsSpan(sentence, start - sentence);
         var clausePrefix = t.AsSpan(clause, start - clause);
 
@@ -316,7 +338,7 @@ internal static class PhraseMatcher
             }
             if (context is null) return null;
             readings = context.Readings;
-            quoteStart = Math.Min(clause, Math.Max(sentence, LastBoundary(t, best, ClauseEnds)));
+            quoteStart = Math.Min(clause, Math.Max(sentence, LastBoundary(t, best, ClauseEndValues)));
         }
 
         StatedShare? share = null;
@@ -352,6 +374,6 @@ internal static class PhraseMatcher
     }
 
     /// <summary>The index just after the last of <paramref name="boundaries"/> before <paramref name="index"/> (0 if none).</summary>
-    private static int LastBoundary(string t, int index, string boundaries) =>
+    private static int LastBoundary(string t, int index, SearchValues<char> boundaries) =>
         index <= 0 ? 0 : t.AsSpan(0, index).LastIndexOfAny(boundaries) + 1;
 }
