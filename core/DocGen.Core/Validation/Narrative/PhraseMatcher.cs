@@ -30,11 +30,18 @@ internal static class PhraseMatcher
     // `docgen render`, a fresh service) and saved nothing measurable on a report's paragraphs (about 1.3 ms either way).
     private static readonly (NarrativePhrase Phrase, Wording[] Wordings)[] Compiled = NarrativePhrases.All
         .Select(p => (p, p.Wordings.Select(w => new Wording(new Regex(w.Replace("{n}", Number).Replace("{gap}", Gap).Replace("{end}", End),
-            RegexOptions.CultureInvariant), w.Contains("{n}", StringComparison.Ordinal))).ToArray()))
+            RegexOptions.CultureInvariant), w.Contains("{n}", StringComparison.Ordinal), AnchorInMatch(p), RequiredWords.Of(w))).ToArray()))
         .ToArray();
 
-    /// <summary>A wording's regex, and whether it reads a figure (then its sentence holds a figure before a unit).</summary>
-    private sealed record Wording(Regex Regex, bool Figure);
+    /// <summary>
+    /// A wording's regex; whether it reads a figure (then its clause holds a figure before a unit); whether its match holds
+    /// the anchor (then its clause does), or the anchor may be a context word elsewhere in the sentence (then only the sentence
+    /// does); and the words its match holds (<see cref="RequiredWords"/>), which its clause then holds too.
+    /// </summary>
+    private sealed record Wording(Regex Regex, bool Figure, bool AnchorInClause, string[][] Required);
+
+    /// <summary>A phrase none of whose anchors is one of its context words: each wording's match holds an anchor (PhraseSearchTests).</summary>
+    internal static bool AnchorInMatch(NarrativePhrase p) => !p.Anchors.Any(a => p.Contexts.Any(c => c.Word == a));
 
     /// <summary>Every phrase's anchors, each with the phrases it lets through, one bit a phrase.</summary>
     private static readonly WordSet Anchors = Compiled.Length <= 64
@@ -50,14 +57,18 @@ internal static class PhraseMatcher
     internal const string Units = "件起宗个条万";
     private static readonly SearchValues<char> UnitValues = SearchValues.Create(Units);
     private static readonly SearchValues<char> SentenceEndValues = SearchValues.Create(SentenceEnds);
+    private static readonly SearchValues<char> ClauseEndValues = SearchValues.Create(ClauseEnds);
+    private static readonly SearchValues<char> BoundaryValues = SearchValues.Create(ClauseEnds + SentenceEnds);
 
     private static ulong Anchored(ReadOnlySpan<char> text) => Anchors.Bits(text);
 
     /// <summary>
-    /// A sentence of a paragraph that may hold a statement: [<see cref="Start"/>, <see cref="End"/>) of the folded text,
-    /// its sentence end included, the phrases whose anchors it holds, and whether it holds a figure before a unit.
+    /// A clause of a paragraph that may hold a statement: [<see cref="Start"/>, <see cref="End"/>) of the folded text, its
+    /// clause or sentence end included, the phrases whose anchors it holds and those its sentence holds, and whether it
+    /// holds a figure before a unit. No wording reads a clause end but the comma inside a figure ("1,195"), so every
+    /// statement lies in one clause; the clauses of a sentence, not the sentence, are what the regexes read.
     /// </summary>
-    private record struct Sentence(int Start, int End, ulong Phrases, bool Figure);
+    private record struct Clause(int Start, int End, ulong Phrases, ulong SentencePhrases, bool Figure);
 
     private static readonly Regex ShareAfter = new($@"\G\s*(?:[,，]\s*(?:占比|占)|[(（]\s*(?:占比|占)?|占比|占)[^{ClauseEnds}{SentenceEnds}\d%％()（）]{{0,12}}?(?<p>{PeriodChecks.Digit}+(?:[.．]{PeriodChecks.Digit}+)?)\s*[%％]",
         RegexOptions.CultureInvariant);
@@ -82,13 +93,27 @@ internal static class PhraseMatcher
     /// </summary>
     public static bool MayHold(ReadOnlySpan<char> span)
     {
-        if (span.IndexOfAny('\r', '\n') >= 0) return true;
-        if (span.IndexOf("行政复议", StringComparison.Ordinal) >= 0 || span.IndexOf("行政诉讼", StringComparison.Ordinal) >= 0 || span.IndexOf("维持", StringComparison.Ordinal) >= 0)
-            return true;
-        // 件, 起 and 宗 count requests and cases; 条, 个 and 万(元) only the 行政许可/处罚/强制/事业性收费 figures of 表二.
-        return FigureBeforeUnit(span, '件', '起', '宗')
-               || (span.IndexOf("行政", StringComparison.Ordinal) >= 0 && FigureBeforeUnit(span, '条', '个', '万'));
+        // Three searches rather than seven: line breaks with the units of requests and cases (件, 起, 宗), then 行政 for
+        // 行政复议, 行政诉讼 and the 表二 figures (条, 个 and 万(元) count only beside 行政), then 维持.
+        for (int at = span.IndexOfAny(LineBreakOrCaseUnit); at >= 0;)
+        {
+            if (span[at] is '\r' or '\n' || FigureBefore(span, at)) return true;
+            int next = span[(at + 1)..].IndexOfAny(LineBreakOrCaseUnit);
+            at = next < 0 ? -1 : at + 1 + next;
+        }
+        bool administrative = false;
+        for (int at = span.IndexOf("行政", StringComparison.Ordinal); at >= 0;)
+        {
+            administrative = true;
+            var rest = span[(at + 2)..];
+            if (rest.StartsWith("复议", StringComparison.Ordinal) || rest.StartsWith("诉讼", StringComparison.Ordinal)) return true;
+            int next = rest.IndexOf("行政", StringComparison.Ordinal);
+            at = next < 0 ? -1 : at + 2 + next;
+        }
+        return span.IndexOf("维持", StringComparison.Ordinal) >= 0 || (administrative && FigureBeforeUnit(span, '条', '个', '万'));
     }
+
+    private const string LineBreakOrCaseUnit = "\r\n件起宗"; // five values: one vectorised search
 
     /// <summary><see cref="MayHold(ReadOnlySpan{char})"/> of a point's lead and body as one text, joined on the stack rather than in a new string.</summary>
     public static bool MayHold(NarrativeSource source)
@@ -108,9 +133,7 @@ internal static class PhraseMatcher
     {
         for (int at = text.IndexOfAny(a, b, c); at >= 0;)
         {
-            int i = at - 1;
-            while (i >= 0 && text[i] == ' ') i--;
-            if (i >= 0 && (char.IsDigit(text[i]) || ChineseNumber.Characters.Contains(text[i]))) return true;
+            if (FigureBefore(text, at)) return true;
             int next = text[(at + 1)..].IndexOfAny(a, b, c);
             at = next < 0 ? -1 : at + 1 + next;
         }
@@ -118,17 +141,29 @@ internal static class PhraseMatcher
     }
 
     /// <summary>
-    /// The statements of a paragraph, in order of place. A wording is run only over the sentences that hold an anchor of
-    /// its phrase (and, when it reads a figure, a figure before a unit): no wording spans a sentence end, and every
-    /// statement's sentence holds one of its phrase's anchors, so this finds what a scan of the whole paragraph finds,
-    /// while most of a long paragraph is never read by a regex. <paramref name="wholeParagraph"/> scans it all (the tests' oracle).
+    /// Whether a figure ends before the unit at <paramref name="unit"/>, with any white space between, as the wordings'
+    /// <c>\s*</c> take it (a full-width space too: "15　件").
+    /// </summary>
+    private static bool FigureBefore(ReadOnlySpan<char> text, int unit)
+    {
+        int i = unit - 1;
+        while (i >= 0 && char.IsWhiteSpace(text[i])) i--;
+        return i >= 0 && (char.IsDigit(text[i]) || ChineseNumber.Characters.Contains(text[i]));
+    }
+
+    /// <summary>
+    /// The statements of a paragraph, in order of place. A wording is run only over the clauses that hold an anchor of its
+    /// phrase (or whose sentence does, for a context word), its <see cref="RequiredWords"/> and, when it reads a figure, a
+    /// figure before a unit: no wording reads a clause end but a figure's comma, so this finds what a scan of the whole
+    /// paragraph finds, while most of a long paragraph is never read by a regex. <paramref name="wholeParagraph"/> runs
+    /// every wording over all of it, with none of these filters (the tests' oracle).
     /// </summary>
     public static IReadOnlyList<Statement> Find(NarrativeParagraph paragraph, int reportYear, bool wholeParagraph = false)
     {
         string t = paragraph.Folded;
-        Span<Sentence> sentences = stackalloc Sentence[16];
-        if (wholeParagraph) sentences[0] = new Sentence(0, t.Length, Anchored(t), true);
-        sentences = wholeParagraph ? sentences[..1] : Sentences(t, sentences);
+        Span<Clause> clauses = stackalloc Clause[32];
+        if (wholeParagraph) clauses[0] = new Clause(0, t.Length, ~0UL, ~0UL, true); // every wording over all of it
+        clauses = wholeParagraph ? clauses[..1] : Clauses(t, clauses);
         List<Statement>? found = null; // most paragraphs state nothing
         for (int i = 0; i < Compiled.Length; i++)
         {
@@ -136,13 +171,13 @@ internal static class PhraseMatcher
             ulong bit = 1UL << i;
             foreach (var wording in wordings)
             {
-                // Runs of adjacent sentences are searched together: the regex sees them as the whole input, which is
-                // safe since a run starts after a sentence end (no lookbehind of a wording takes one) and ends after one.
-                for (int k = 0; k < sentences.Length;)
+                // Runs of adjacent clauses are searched together: the regex sees them as the whole input, which is
+                // safe since a run starts after a clause end (no lookbehind of a wording takes one) and ends after one.
+                for (int k = 0; k < clauses.Length;)
                 {
-                    if (!Searched(sentences[k], bit, wording)) { k++; continue; }
-                    int start = sentences[k].Start, end = sentences[k].End;
-                    while (++k < sentences.Length && sentences[k].Start == end && Searched(sentences[k], bit, wording)) end = sentences[k].End;
+                    if (!wholeParagraph && !Searched(t, clauses[k], bit, wording)) { k++; continue; }
+                    int start = clauses[k].Start, end = clauses[k].End;
+                    while (++k < clauses.Length && clauses[k].Start == end && Searched(t, clauses[k], bit, wording)) end = clauses[k].End;
                     for (var m = wording.Regex.Match(t, start, end - start); m.Success; m = m.NextMatch())
                         if (Read(phrase, m, t, reportYear) is { } s) (found ??= []).Add(s);
                 }
@@ -167,13 +202,16 @@ internal static class PhraseMatcher
         return kept;
     }
 
-    private static bool Searched(in Sentence s, ulong phrase, Wording wording) => (s.Phrases & phrase) != 0 && (s.Figure || !wording.Figure);
+    private static bool Searched(string t, in Clause c, ulong phrase, Wording wording) =>
+        ((wording.AnchorInClause ? c.Phrases : c.SentencePhrases) & phrase) != 0 && (c.Figure || !wording.Figure)
+        && RequiredWords.HeldBy(t.AsSpan(c.Start, c.End - c.Start), wording.Required);
 
     /// <summary>
-    /// The sentences of <paramref name="t"/> a statement may lie in, in order: those holding a figure before a unit or the
-    /// anchor of a figureless wording, kept when they hold some phrase's anchor. Only these sentences are searched for anchors.
+    /// The clauses of <paramref name="t"/> a statement may lie in, in order: those of the sentences holding a figure before a
+    /// unit or the anchor of a figureless wording, and some phrase's anchor, that hold a figure before a unit or an anchor.
+    /// Only these sentences are searched for anchors.
     /// </summary>
-    private static Span<Sentence> Sentences(string t, Span<Sentence> buffer)
+    private static Span<Clause> Clauses(string t, Span<Clause> buffer)
     {
         int count = 0, from = 0;
         int figure = NextFigureUnit(t, 0), figureless = FigurelessAnchors.IndexIn(t.AsSpan());
@@ -186,20 +224,50 @@ internal static class PhraseMatcher
             if (at < 0) break;
             int start = from + t.AsSpan(from, at - from).LastIndexOfAny(SentenceEndValues) + 1;
             int end = t.AsSpan(at).IndexOfAny(SentenceEndValues) is var e and >= 0 ? at + e + 1 : t.Length;
-            ulong phrases = Anchored(t.AsSpan(start, end - start));
-            if (phrases != 0)
+            int first = count;
+            ulong phrases = 0;
+            for (int c = start; c < end;)
             {
-                if (count == buffer.Length) buffer = Grow(buffer);
-                buffer[count++] = new Sentence(start, end, phrases, Figure: figure >= 0 && figure < end);
+                int ce = ClauseEnd(t, c, end);
+                ulong bits = Anchored(t.AsSpan(c, ce - c));
+                if (figure >= 0 && figure < c) figure = NextFigureUnit(t, c);
+                bool hasFigure = figure >= 0 && figure < ce;
+                if (bits != 0 || hasFigure)
+                {
+                    if (count == buffer.Length) buffer = Grow(buffer);
+                    buffer[count++] = new Clause(c, ce, bits, 0, hasFigure);
+                }
+                phrases |= bits;
+                c = ce;
             }
+            if (phrases == 0) count = first; // no phrase's anchor in the sentence: nothing to search
+            else
+                for (int c = first; c < count; c++) buffer[c].SentencePhrases = phrases;
             from = end;
         }
         return buffer[..count];
     }
 
-    private static Span<Sentence> Grow(Span<Sentence> buffer)
+    /// <summary>
+    /// The index just after the clause end at or after <paramref name="from"/>, before <paramref name="end"/> (or <paramref name="end"/>):
+    /// a comma between digits is part of a figure, not a clause end.
+    /// </summary>
+    private static int ClauseEnd(string t, int from, int end)
     {
-        var larger = new Sentence[buffer.Length * 2];
+        while (from < end)
+        {
+            int at = t.AsSpan(from, end - from).IndexOfAny(BoundaryValues);
+            if (at < 0) return end;
+            at += from;
+            if (!(t[at] == ',' && at > 0 && at + 1 < t.Length && char.IsDigit(t[at - 1]) && char.IsDigit(t[at + 1]))) return at + 1;
+            from = at + 1;
+        }
+        return end;
+    }
+
+    private static Span<Clause> Grow(Span<Clause> buffer)
+    {
+        var larger = new Clause[buffer.Length * 2];
         buffer.CopyTo(larger);
         return larger;
     }
@@ -212,9 +280,7 @@ internal static class PhraseMatcher
             int at = t.AsSpan(from).IndexOfAny(UnitValues);
             if (at < 0) return -1;
             at += from;
-            int i = at - 1;
-            while (i >= 0 && char.IsWhiteSpace(t[i])) i--;
-            if (i >= 0 && (char.IsDigit(t[i]) || ChineseNumber.Characters.Contains(t[i]))) return at;
+            if (FigureBefore(t, at)) return at;
             from = at + 1;
         }
         return -1;
@@ -227,8 +293,8 @@ internal static class PhraseMatcher
     private static Statement? Read(NarrativePhrase phrase, Match m, string t, int reportYear)
     {
         int start = m.Index, end = m.Index + m.Length;
-        int sentence = LastBoundary(t, start, SentenceEnds);
-        int clause = Math.Max(sentence, LastBoundary(t, start, ClauseEnds));
+        int sentence = LastBoundary(t, start, SentenceEndValues);
+        int clause = Math.Max(sentence, LastBoundary(t, start, ClauseEndValues));
         var sentencePrefix = t.AsSpan(sentence, start - sentence);
         var clausePrefix = t.AsSpan(clause, start - clause);
 
@@ -272,7 +338,7 @@ internal static class PhraseMatcher
             }
             if (context is null) return null;
             readings = context.Readings;
-            quoteStart = Math.Min(clause, Math.Max(sentence, LastBoundary(t, best, ClauseEnds)));
+            quoteStart = Math.Min(clause, Math.Max(sentence, LastBoundary(t, best, ClauseEndValues)));
         }
 
         StatedShare? share = null;
@@ -308,6 +374,6 @@ internal static class PhraseMatcher
     }
 
     /// <summary>The index just after the last of <paramref name="boundaries"/> before <paramref name="index"/> (0 if none).</summary>
-    private static int LastBoundary(string t, int index, string boundaries) =>
+    private static int LastBoundary(string t, int index, SearchValues<char> boundaries) =>
         index <= 0 ? 0 : t.AsSpan(0, index).LastIndexOfAny(boundaries) + 1;
 }

@@ -83,6 +83,21 @@ public class NarrativeFigureTests
         Assert.Empty(NarrativeFindings(Report(c.Edition, text + "。")));
     }
 
+    /// <summary>White space between a figure and its unit other than a plain space (a full-width space, a tab), which the wordings take.</summary>
+    [Theory]
+    [InlineData("\u3000")]
+    [InlineData("\t")]
+    [InlineData(" \u3000 ")]
+    public void Statement_with_other_white_space_before_its_unit_is_read(string space)
+    {
+        var report = Report();
+        decimal stated = Cell(report, "requests", "newRequests") + 7;
+        var f = Assert.Single(NarrativeFindings(Report(EditionCatalog.Id2021, $"全年共收到政府信息公开申请{stated}{space}件。")));
+        Assert.Equal("NARRATIVE_TABLE_MISMATCH", f.Code);
+        Assert.Equal(stated.ToString(System.Globalization.CultureInfo.InvariantCulture), f.Actual);
+        Assert.Empty(NarrativeFindings(Report(EditionCatalog.Id2021, $"全年共收到政府信息公开申请{Cell(report, "requests", "newRequests")}{space}件。")));
+    }
+
     [Theory]
     [MemberData(nameof(Writings))]
     public void Statement_that_disagrees_names_the_paragraph_and_the_cells(int index, string writing)

@@ -39,19 +39,70 @@ public class PhraseSearchTests
     }
 
     /// <summary>Every case of the figure tests, several to a paragraph between sentences that state nothing or state other figures.</summary>
-    [Fact]
-    public void Written_statements_give_what_a_whole_scan_gives()
+    private static IEnumerable<NarrativeSource> Written()
     {
         var report = NarrativeKit.Report(EditionCatalog.Id2021);
         var texts = NarrativeFigureTests.Cases.Select((c, i) => c.Text(report, (i % 3) switch { 0 => "12", 1 => "十二", _ => "１,２０５" })).ToArray();
-        string[] fillers = ["本机关高度重视政府信息公开工作。", "2019年收到申请3件；", "无行政复议和行政诉讼情况。", "行政复议结果均获维持!", "约5件", "其中市级受理申请7件，", "（一）"];
-        int statements = 0;
+        string[] fillers = ["本机关高度重视政府信息公开工作。", "2019年收到申请3件；", "无行政复议和行政诉讼情况。", "行政复议结果均获维持!", "约5件", "其中市级受理申请7件，", "（一）", "收到申请5件，依申请公开工作"];
         for (int i = 0; i < texts.Length; i++)
+            yield return new NarrativeSource("/sections/0/blocks", i, 0, i + 1,
+                string.Concat(texts[i], "，", fillers[i % fillers.Length], texts[(i + 1) % texts.Length], "。", fillers[(i + 3) % fillers.Length], texts[(i + 5) % texts.Length]));
+    }
+
+    [Fact]
+    public void Written_statements_give_what_a_whole_scan_gives()
+    {
+        int statements = 0, paragraphs = 0;
+        foreach (var source in Written())
         {
-            string text = string.Concat(texts[i], "，", fillers[i % fillers.Length], texts[(i + 1) % texts.Length], "。", fillers[(i + 3) % fillers.Length], texts[(i + 5) % texts.Length]);
-            SameAsWholeScan(new NarrativeSource("/sections/0/blocks", i, 0, i + 1, text), report.Year, ref statements);
+            SameAsWholeScan(source, NarrativeKit.Report(EditionCatalog.Id2021).Year, ref statements);
+            paragraphs++;
         }
-        Assert.True(statements >= texts.Length * 2, $"only {statements} statements read");
+        Assert.True(statements >= paragraphs * 2, $"only {statements} statements read");
+    }
+
+    /// <summary>The statements of the samples and of the written cases, found by the whole scan.</summary>
+    private static IEnumerable<(NarrativeParagraph Paragraph, Statement Statement)> AllStatements()
+    {
+        var sources = Directory.GetFiles(RepoPaths.Samples, "*.json")
+            .Select(f => ReportJsonReader.Read(File.ReadAllBytes(f)).Report!)
+            .SelectMany(r => NarrativeText.Paragraphs(r).Select(s => (s, r.Year)))
+            .Concat(Written().Select(s => (s, NarrativeKit.Report(EditionCatalog.Id2021).Year)));
+        foreach (var (source, year) in sources)
+        {
+            var paragraph = new NarrativeParagraph(source);
+            foreach (var s in PhraseMatcher.Find(paragraph, year, wholeParagraph: true)) yield return (paragraph, s);
+        }
+    }
+
+    /// <summary>What the clause search relies on: a statement's words hold an anchor of its phrase (but where the anchors are context words) and the required words of a wording.</summary>
+    [Fact]
+    public void Every_statement_holds_its_anchor_and_required_words()
+    {
+        int count = 0;
+        foreach (var (paragraph, s) in AllStatements())
+        {
+            string said = paragraph.Folded[s.Start..s.End];
+            if (PhraseMatcher.AnchorInMatch(s.Phrase)) Assert.Contains(s.Phrase.Anchors, a => said.Contains(a, StringComparison.Ordinal));
+            Assert.Contains(s.Phrase.Wordings, w => RequiredWords.HeldBy(said, RequiredWords.Of(w)));
+            count++;
+        }
+        Assert.True(count >= 50, $"only {count} statements");
+    }
+
+    [Fact]
+    public void Required_words_are_the_plain_words_and_groups_outside_optional_parts_and_lookarounds()
+    {
+        static string Words(string wording) => string.Join(" ", RequiredWords.Of(wording).Select(g => string.Join("|", g)));
+        Assert.Equal("收到|受理 件 公开申请|申请公开", Words(@"(?:收到|受理)(?:了)?{gap}{n}\s*件{gap}(?:公开申请|申请公开)"));
+        Assert.Equal("尚未审结|尚在审理 件|起", Words(@"(?:尚未审结|尚在审理中?)(?:共|合计)?\s*{n}\s*(?:件|起)"));
+        Assert.Equal("上 年 结转", Words(@"上(?:一)?年(?:度)?结转"));
+        Assert.Equal("无|没有 行政复议", Words(@"(?<!不)(?:无|没有)(?:因(?:工作)?的?)?行政复议(?=(?:[和及]|情况)*(?:{end}|$))"));
+        Assert.Equal("均 维持", Words(@"(?:均)(?:被|已)*维持"));
+        // What it does not follow gives no words rather than wrong ones.
+        Assert.Equal("", Words(@"收到|受理"));
+        Assert.Equal("", Words(@"(?:[和及]|或)"));
+        Assert.Equal("", Words(@"(?:收到|{n})"));
     }
 
     /// <summary>What follows the figure in a wording: spaces, then a unit, or a group of units.</summary>
