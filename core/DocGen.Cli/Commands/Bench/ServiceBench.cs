@@ -135,6 +135,9 @@ internal sealed class ServiceBench
         psi.Environment[Env(ServiceSettings.ListenAddress)] = "127.0.0.1";
         psi.Environment[Env(StorageSettings.Root)] = Path.Combine(folder, "store");
         psi.Environment[Env(ServiceSettings.AgencyKeys)] = string.Join(';', _deriver.Agencies.Select((a, i) => $"{a}={Key}{i}"));
+        // No per-key rate limit (0): the bench measures rendering, and the default 120 a minute for each of its
+        // agencies' keys would answer 429 once the service renders faster than the limit lets them post.
+        psi.Environment[Env(ServiceSettings.RequestsPerMinute)] = "0";
         var baseUri = new Uri($"http://127.0.0.1:{port}/{ApiPaths.Prefix}/");
         var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, UseProxy = false }) { BaseAddress = baseUri, Timeout = TimeSpan.FromMinutes(2) };
         Console.Error.WriteLine($"bench: service on 127.0.0.1:{port}");
