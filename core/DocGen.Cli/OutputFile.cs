@@ -12,21 +12,10 @@ internal static class OutputFile
 {
     public static void Write(string path, ReadOnlySpan<byte> bytes)
     {
-        var (temp, full) = Temporary(path);
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                stream.Write(bytes);
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temp, full, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            TryDelete(temp);
-            throw Failed(path, e);
-        }
+        // One file is a batch of one: the temporary file, its fsync and the rename live in OutputBatch alone.
+        using var batch = new OutputBatch();
+        batch.Add(0, path, bytes);
+        if (batch.Commit().TryGetValue(0, out var failure)) throw failure;
     }
 
     /// <summary>The temporary file beside <paramref name="path"/> and the full path: refused when the path cannot be written.</summary>
