@@ -17,7 +17,7 @@ internal static class Program
 
     public static int Main(string[] args)
     {
-        Phases.Mark("main");
+        StartPhases.Mark("main");
         Console.OutputEncoding = Encoding.UTF8;
         bool verbose = args.Contains(VerboseFlag);
         try

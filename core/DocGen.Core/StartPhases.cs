@@ -1,15 +1,15 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace DocGen.Functions;
+namespace DocGen.Core;
 
 /// <summary>
-/// The service's start-up profile: with DOCGEN_PHASES=1 each mark prints to stderr the milliseconds since the
+/// The start-up profile of the CLI and the service: with DOCGEN_PHASES=1 each mark prints to stderr the milliseconds since the
 /// process started (the runtime's own start included), the CPU time used so far and the thread pool's threads and
 /// queued items, so a slow start can be told apart: waiting for the CPU, for the disk, or for pool threads.
 /// A mark made once per name (<see cref="Once"/>) times the first answer of each operation.
 /// </summary>
-internal static class StartPhases
+public static class StartPhases
 {
     private static readonly bool On = Environment.GetEnvironmentVariable("DOCGEN_PHASES") == "1";
     private static readonly DateTime Started = On ? Process.GetCurrentProcess().StartTime.ToUniversalTime() : default;

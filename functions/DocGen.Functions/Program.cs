@@ -1,5 +1,6 @@
 using DocGen.Functions;
 using DocGen.Functions.Worker;
+using DocGen.Core;
 
 StartPhases.Mark("main");
 // Under the Functions host: the isolated worker. Otherwise (dotnet run, docgen serve): the standalone server.

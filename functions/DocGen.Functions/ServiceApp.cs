@@ -5,6 +5,7 @@ using DocGen.Functions.Standalone;
 using DocGen.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using DocGen.Core;
 
 namespace DocGen.Functions;
 

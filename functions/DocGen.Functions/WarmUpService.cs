@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using DocGen.Core.Rendering;
 using DocGen.Core.Validation;
+using DocGen.Core;
 
 namespace DocGen.Functions;
 

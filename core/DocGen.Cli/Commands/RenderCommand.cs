@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using DocGen.Core.Rendering;
+using DocGen.Core;
 
 namespace DocGen.Cli.Commands;
 
@@ -50,7 +51,7 @@ internal static class RenderCommand
         if (fontDir is not null && !Directory.Exists(fontDir))
             throw new CliException("FONTS_DIR_NOT_FOUND", $"字体目录“{fontDir}”不存在（--fonts或环境变量DOCGEN_FONTS）");
         OutputFile.EnsureDirectory(outDir);
-        Phases.Mark("options");
+        StartPhases.Mark("options");
         // Both cores: a batch renders reports side by side, a report alone has its two writers run side by side.
         int degree = Environment.ProcessorCount;
         using var renderer = new DocumentRenderer(new RenderSettings { FontDirectory = fontDir, ConcurrentWriters = files.Length < degree });

@@ -35,7 +35,7 @@ internal sealed class RenderJob(DocumentRenderer renderer, OutputFormats formats
     {
         var messages = new List<Action>();
         var report = InputFile.ReadReport(file, out var errors);
-        Phases.Mark("read");
+        StartPhases.Mark("read");
         if (report is null)
         {
             foreach (var e in errors) messages.Add(() => CliOutput.Finding(file, e));
@@ -46,12 +46,12 @@ internal sealed class RenderJob(DocumentRenderer renderer, OutputFormats formats
             : Task.CompletedTask;
         foreach (var f in ReportValidator.Validate(report).Where(f => f.Severity == Core.Editions.Severity.Error))
             messages.Add(() => CliOutput.Finding(file, f with { Message = f.Message + "（仍照原样生成）" }));
-        Phases.Mark("validated");
+        StartPhases.Mark("validated");
         try
         {
             parsing.Wait(cancel);
             var docs = renderer.Render(report, formats, template, plan, cancel);
-            Phases.Mark("rendered");
+            StartPhases.Mark("rendered");
             return new RenderedReport(file, report, docs, messages);
         }
         catch (Exception e) when (e is DocGenException or FontNotFoundException)
@@ -89,7 +89,7 @@ internal sealed class RenderJob(DocumentRenderer renderer, OutputFormats formats
             }
         }
         var failed = batch.Commit();
-        Phases.Mark("written");
+        StartPhases.Mark("written");
         var outcomes = new RenderOutcome[reports.Count];
         for (int i = 0; i < reports.Count; i++)
         {

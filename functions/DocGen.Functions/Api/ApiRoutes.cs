@@ -1,3 +1,4 @@
+using DocGen.Core;
 namespace DocGen.Functions.Api;
 
 /// <summary>Every HTTP operation, and the one way to run one: key check, then the handler.</summary>

@@ -2,6 +2,7 @@ using DocGen.Core.Rendering;
 using DocGen.Pdf;
 using DocGen.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using DocGen.Core;
 
 namespace DocGen.Functions.Api;
 
