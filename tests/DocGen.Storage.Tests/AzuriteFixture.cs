@@ -16,8 +16,9 @@ namespace DocGen.Storage.Tests;
 /// with a temporary folder, <c>--skipApiVersionCheck --loose --silent --disableTelemetry</c>; it is stopped at the end.</item>
 /// <item>If it cannot be found or does not answer, every Azure test fails with the reason: never skipped.</item>
 /// </list>
+/// A subclass may start its own Azurite with other options (<see cref="ExtraArguments"/>) and its own client options.
 /// </summary>
-public sealed class AzuriteFixture : IAsyncLifetime
+public class AzuriteFixture : IAsyncLifetime
 {
     public const string EnvironmentVariable = "DOCGEN_TEST_AZURITE";
 
@@ -31,12 +32,27 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public string ConnectionString { get; private set; } = "";
 
-    public static string ConnectionStringFor(int port) =>
-        $"DefaultEndpointsProtocol=http;AccountName={DevAccount};AccountKey={DevKey};BlobEndpoint=http://127.0.0.1:{port}/{DevAccount};";
+    /// <summary>The blob endpoint of the Azurite this fixture started (empty when it uses <see cref="EnvironmentVariable"/>).</summary>
+    public Uri? BlobEndpoint { get; private set; }
+
+    public static string ConnectionStringFor(int port, string scheme = "http") =>
+        $"DefaultEndpointsProtocol={scheme};AccountName={DevAccount};AccountKey={DevKey};BlobEndpoint={scheme}://127.0.0.1:{port}/{DevAccount};";
+
+    /// <summary>Whether a connection string in <see cref="EnvironmentVariable"/> is used instead of starting Azurite.</summary>
+    protected virtual bool UsesEnvironment => true;
+
+    /// <summary>Azurite's options beyond host, port, folder and the quiet ones; <paramref name="folder"/> is its temporary folder.</summary>
+    protected virtual IEnumerable<string> ExtraArguments(string folder) => [];
+
+    /// <summary><c>http</c>, or <c>https</c> when <see cref="ExtraArguments"/> give Azurite a certificate.</summary>
+    protected virtual string Scheme => "http";
+
+    /// <summary>Options of every client that talks to this Azurite (a subclass's transport trusts its certificate).</summary>
+    public virtual BlobClientOptions ClientOptions() => new();
 
     public async Task InitializeAsync()
     {
-        string? given = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        string? given = UsesEnvironment ? Environment.GetEnvironmentVariable(EnvironmentVariable) : null;
         if (!string.IsNullOrWhiteSpace(given))
         {
             ConnectionString = given.Trim();
@@ -64,7 +80,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
                  {
                      "--blobHost", "127.0.0.1", "--blobPort", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
                      "--location", _folder, "--skipApiVersionCheck", "--loose", "--silent", "--disableTelemetry",
-                 })
+                 }.Concat(ExtraArguments(_folder)))
         {
             start.ArgumentList.Add(arg);
         }
@@ -73,11 +89,12 @@ public sealed class AzuriteFixture : IAsyncLifetime
         _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.AppendLine(e.Data); };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        ConnectionString = ConnectionStringFor(port);
+        ConnectionString = ConnectionStringFor(port, Scheme);
+        BlobEndpoint = new Uri($"{Scheme}://127.0.0.1:{port}/{DevAccount}");
         await WaitUntilReadyAsync(TimeSpan.FromSeconds(60), exe).ConfigureAwait(false);
     }
 
-    public Task DisposeAsync()
+    public virtual Task DisposeAsync()
     {
         if (_process is not null)
         {
@@ -103,7 +120,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     private async Task WaitUntilReadyAsync(TimeSpan timeout, string what)
     {
-        var options = new BlobClientOptions();
+        var options = ClientOptions();
         options.Retry.MaxRetries = 0;
         options.Retry.NetworkTimeout = TimeSpan.FromSeconds(5);
         var client = new BlobServiceClient(ConnectionString, options);
