@@ -195,14 +195,35 @@ public sealed class AzureBlobStore : IBlobStore, IBlobLinks
     public async IAsyncEnumerable<BlobInfo> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var (container, namePrefix) = BlobPath.SplitPrefix(prefix);
-        var client = _service.GetBlobContainerClient(container);
-        var pages = client.GetBlobsAsync(new GetBlobsOptions { Prefix = namePrefix.Length == 0 ? null : namePrefix }, cancellationToken)
-            .AsPages().GetAsyncEnumerator(cancellationToken);
+        var listing = _service.GetBlobContainerClient(container)
+            .GetBlobsAsync(new GetBlobsOptions { Prefix = namePrefix.Length == 0 ? null : namePrefix }, cancellationToken);
+        await foreach (var item in ItemsOrNoneAsync(listing, cancellationToken).ConfigureAwait(false))
+        {
+            yield return new BlobInfo(container + "/" + item.Name, item.Properties.ContentLength ?? 0, item.Properties.ContentType,
+                item.Properties.LastModified);
+        }
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<string> ListFoldersAsync(string folder, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var (container, namePrefix) = BlobStoreExtensions.CheckFolder(folder);
+        var listing = _service.GetBlobContainerClient(container).GetBlobsByHierarchyAsync(
+            new GetBlobsByHierarchyOptions { Prefix = namePrefix.Length == 0 ? null : namePrefix, Delimiter = "/" }, cancellationToken);
+        await foreach (var item in ItemsOrNoneAsync(listing, cancellationToken).ConfigureAwait(false))
+            if (item.IsPrefix) yield return item.Prefix[namePrefix.Length..].TrimEnd('/');
+    }
+
+    /// <summary>The items of a listing, page by page; a container that does not exist yet lists nothing.</summary>
+    private static async IAsyncEnumerable<T> ItemsOrNoneAsync<T>(AsyncPageable<T> listing, [EnumeratorCancellation] CancellationToken cancellationToken)
+        where T : notnull
+    {
+        var pages = listing.AsPages().GetAsyncEnumerator(cancellationToken);
         try
         {
             while (true)
             {
-                Page<BlobItem> page;
+                Page<T> page;
                 try
                 {
                     if (!await pages.MoveNextAsync().ConfigureAwait(false)) yield break;
@@ -212,11 +233,7 @@ public sealed class AzureBlobStore : IBlobStore, IBlobLinks
                 {
                     yield break; // container does not exist yet
                 }
-                foreach (var item in page.Values)
-                {
-                    yield return new BlobInfo(container + "/" + item.Name, item.Properties.ContentLength ?? 0, item.Properties.ContentType,
-                        item.Properties.LastModified);
-                }
+                foreach (var item in page.Values) yield return item;
             }
         }
         finally

@@ -99,6 +99,9 @@ public static class BlobPath
         return error;
     }
 
+    /// <summary>Whether <paramref name="segment"/> can be one segment of a path below a container (a folder a store can hold).</summary>
+    public static bool IsValidSegment(string segment) => CheckSegment(segment) is null;
+
     private static string? CheckContainer(string container)
     {
         if (container.Length < 3 || container.Length > 63) return "容器名须为 3–63 个字符";

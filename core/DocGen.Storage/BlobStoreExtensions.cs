@@ -79,6 +79,28 @@ public static class BlobStoreExtensions
         }
     }
 
+    /// <summary><see cref="IBlobStore.ListFoldersAsync"/> from a recursive listing: the distinct next segments.</summary>
+    internal static async IAsyncEnumerable<string> FoldersFromListingAsync(IBlobStore store, string folder,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        CheckFolder(folder);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var blob in store.ListAsync(folder, cancellationToken).ConfigureAwait(false))
+        {
+            int slash = blob.Path.IndexOf('/', folder.Length);
+            if (slash > folder.Length && seen.Add(blob.Path[folder.Length..slash])) yield return blob.Path[folder.Length..slash];
+        }
+    }
+
+    /// <summary>A folder to list below: a valid prefix ending with '/'.</summary>
+    internal static (string Container, string NamePrefix) CheckFolder(string folder)
+    {
+        var split = BlobPath.SplitPrefix(folder);
+        if (!folder.EndsWith('/'))
+            throw new InvalidStorageNameException(StorageErrorCodes.InvalidPath, $"列举的文件夹应以 / 结尾：{folder}", folder);
+        return split;
+    }
+
     /// <summary>SHA-256 of bytes as lower-case hex.</summary>
     public static string Sha256Hex(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 }

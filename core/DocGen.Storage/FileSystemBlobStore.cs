@@ -139,6 +139,20 @@ public sealed class FileSystemBlobStore : IBlobStore
     }
 
     /// <inheritdoc />
+    public async IAsyncEnumerable<string> ListFoldersAsync(string folder, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        BlobStoreExtensions.CheckFolder(folder);
+        string dir = Path.Combine(Root, folder.TrimEnd('/').Replace('/', Path.DirectorySeparatorChar));
+        if (!Directory.Exists(dir)) yield break;
+        foreach (var sub in new DirectoryInfo(dir).EnumerateDirectories())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!sub.Name.StartsWith('.')) yield return sub.Name;
+        }
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
     public Task<bool> DeleteAsync(string path, CancellationToken cancellationToken = default)
     {
         string full = ToFullPath(path);

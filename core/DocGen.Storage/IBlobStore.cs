@@ -59,6 +59,15 @@ public interface IBlobStore
     /// </summary>
     IAsyncEnumerable<BlobInfo> ListAsync(string prefix, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The names of the folders directly below <paramref name="folder"/> (a prefix that ends with '/', e.g. <c>reports/</c>):
+    /// the next path segment of the blobs under it, each once, in no guaranteed order, without listing what lies deeper
+    /// (Azure: a listing with a '/' delimiter; disk: the subdirectories). A store may also name a folder that holds no blob.
+    /// The default lists every blob below, for decorators that do not pass this on.
+    /// </summary>
+    IAsyncEnumerable<string> ListFoldersAsync(string folder, CancellationToken cancellationToken = default) =>
+        BlobStoreExtensions.FoldersFromListingAsync(this, folder, cancellationToken);
+
     /// <summary>Deletes the blob. Returns <c>false</c> if it did not exist.</summary>
     /// <exception cref="BlobImmutableException">The path is write-once (under <c>archive/</c>).</exception>
     Task<bool> DeleteAsync(string path, CancellationToken cancellationToken = default);

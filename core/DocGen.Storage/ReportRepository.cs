@@ -211,40 +211,93 @@ public sealed class ReportRepository
     /// <summary>
     /// One page of every agency's complete reports of <paramref name="year"/> (the compiling office's list), in a stable
     /// order (<see cref="ReportKey"/>), from just after <paramref name="after"/> (the previous page's <see cref="ReportPage.Next"/>).
-    /// Reports stored meanwhile are listed where they sort; only the page's manifests are read.
+    /// Reports stored meanwhile are listed where they sort; only the page's manifests are read, and only the year folders of
+    /// the agencies the page reaches are listed (see <see cref="KeysOfYearAsync"/>).
     /// </summary>
     public async Task<ReportPage> ListYearAsync(int year, int limit, ReportKey? after = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        var keys = (await ManifestsOfYearAsync(year, cancellationToken).ConfigureAwait(false))
-            .Where(k => after is null || k.Key.CompareTo(after) > 0)
-            .OrderBy(k => k.Key)
-            .ToList();
         var page = new List<ReportManifest>();
-        int next = 0;
-        for (; next < keys.Count && page.Count < limit; next++)
-            if (await ReadManifestAsync(keys[next].Path, cancellationToken).ConfigureAwait(false) is { } manifest) page.Add(manifest);
-        return new ReportPage(page, next < keys.Count ? keys[next - 1].Key : null);
+        ReportKey? last = null;
+        await foreach (var (key, path) in KeysOfYearAsync(year, after, cancellationToken).ConfigureAwait(false))
+        {
+            if (page.Count == limit) return new ReportPage(page, last); // there is more
+            last = key;
+            if (await ReadManifestAsync(path, cancellationToken).ConfigureAwait(false) is { } manifest) page.Add(manifest);
+        }
+        return new ReportPage(page, null);
     }
 
     /// <summary>The agencies with at least one complete report of <paramref name="year"/>, ordinal order.</summary>
-    public async Task<IReadOnlyList<string>> ListAgenciesAsync(int year, CancellationToken cancellationToken = default) =>
-        (await ManifestsOfYearAsync(year, cancellationToken).ConfigureAwait(false))
-            .Select(k => k.Key.Agency).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-
-    /// <summary>The manifests of a year, <c>reports/{agency}/{year}/{id}/manifest.json</c>, found by listing (a complete report has one).</summary>
-    private async Task<List<(ReportKey Key, string Path)>> ManifestsOfYearAsync(int year, CancellationToken cancellationToken)
+    /// <remarks>Each agency's year folder is listed only up to its first manifest, several agencies at a time.</remarks>
+    public async Task<IReadOnlyList<string>> ListAgenciesAsync(int year, CancellationToken cancellationToken = default)
     {
         StorageNames.ValidateYear(year);
-        string yearText = year.ToString(CultureInfo.InvariantCulture);
-        var found = new List<(ReportKey, string)>();
-        await foreach (var blob in _store.ListAsync(BlobPath.ReportsContainer + "/", cancellationToken).ConfigureAwait(false))
+        var agencies = await AgencyFoldersAsync(null, cancellationToken).ConfigureAwait(false);
+        var submitted = new bool[agencies.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, agencies.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = ListingParallelism, CancellationToken = cancellationToken },
+            async (i, ct) =>
+            {
+                await foreach (var _ in ManifestsInYearFolderAsync(agencies[i], year, ct).ConfigureAwait(false))
+                {
+                    submitted[i] = true;
+                    break;
+                }
+            }).ConfigureAwait(false);
+        return agencies.Where((_, i) => submitted[i]).ToList();
+    }
+
+    /// <summary>How many agencies' folders <see cref="ListAgenciesAsync"/> lists at once (each is a round trip on Azure).</summary>
+    private const int ListingParallelism = 8;
+
+    /// <summary>
+    /// The manifests of a year after <paramref name="after"/>, in <see cref="ReportKey"/> order: the agency folders below
+    /// <c>reports/</c> (one listing with a delimiter), then, agency by agency from <paramref name="after"/>'s on, that agency's
+    /// <c>reports/{agency}/{year}/</c> only. Other years are never listed, and the listing stops when the caller stops.
+    /// </summary>
+    private async IAsyncEnumerable<(ReportKey Key, string Path)> KeysOfYearAsync(int year, ReportKey? after,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        StorageNames.ValidateYear(year);
+        foreach (var agency in await AgencyFoldersAsync(after?.Agency, cancellationToken).ConfigureAwait(false))
         {
-            var parts = blob.Path.Split('/');
-            if (parts.Length == 5 && parts[2] == yearText && parts[4] == ReportFileNames.Manifest)
-                found.Add((new ReportKey(parts[1], parts[3]), blob.Path));
+            var keys = new List<(ReportKey Key, string Path)>();
+            await foreach (var found in ManifestsInYearFolderAsync(agency, year, cancellationToken).ConfigureAwait(false))
+                if (after is null || found.Key.CompareTo(after) > 0) keys.Add(found);
+            keys.Sort((a, b) => a.Key.CompareTo(b.Key));
+            foreach (var key in keys) yield return key;
         }
-        return found;
+    }
+
+    /// <summary>
+    /// The agency folders below <c>reports/</c>, from <paramref name="from"/> on (inclusive), ordinal order. A folder whose name
+    /// is no valid agency is kept (the compilation names it in a warning); one that is no valid path segment cannot be listed.
+    /// </summary>
+    private async Task<List<string>> AgencyFoldersAsync(string? from, CancellationToken cancellationToken)
+    {
+        var agencies = new List<string>();
+        await foreach (var name in _store.ListFoldersAsync(BlobPath.ReportsContainer + "/", cancellationToken).ConfigureAwait(false))
+        {
+            if (from is not null && string.CompareOrdinal(name, from) < 0) continue;
+            if (BlobPath.IsValidSegment(name)) agencies.Add(name);
+        }
+        agencies.Sort(StringComparer.Ordinal);
+        return agencies;
+    }
+
+    /// <summary>The manifests in <c>reports/{agency}/{year}/</c>, <c>reports/{agency}/{year}/{id}/manifest.json</c> (a complete report has one).</summary>
+    private async IAsyncEnumerable<(ReportKey Key, string Path)> ManifestsInYearFolderAsync(string agency, int year,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        string prefix = $"{BlobPath.ReportsContainer}/{agency}/{year.ToString(CultureInfo.InvariantCulture)}/";
+        await foreach (var blob in _store.ListAsync(prefix, cancellationToken).ConfigureAwait(false))
+        {
+            var rest = blob.Path.AsSpan(prefix.Length);
+            int slash = rest.IndexOf('/');
+            if (slash > 0 && rest[(slash + 1)..].SequenceEqual(ReportFileNames.Manifest))
+                yield return (new ReportKey(agency, rest[..slash].ToString()), blob.Path);
+        }
     }
 
     /// <summary>

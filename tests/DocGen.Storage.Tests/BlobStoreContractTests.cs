@@ -315,6 +315,62 @@ public abstract class BlobStoreContractTests
     }
 
     [Fact]
+    public async Task The_list_of_a_year_lists_only_that_years_folders()
+    {
+        int year = 2100 + Random.Shared.Next(2800); // not a year the other tests write
+        string u = Unique(), jia = "甲局" + u, yi = "乙局" + u, bing = "丙局" + u;
+        foreach (var agency in new[] { jia, yi, bing })
+            for (int y = year - 3; y < year; y++)
+                await Repository.SaveAsync(Report(agency, y));
+        var wanted = new[] { await Repository.SaveAsync(Report(jia, year)), await Repository.SaveAsync(Report(jia, year)), await Repository.SaveAsync(Report(yi, year)) };
+        var counting = new CountingBlobStore(Store);
+        var repository = new ReportRepository(counting);
+        string yearSegment = "/" + year + "/";
+
+        var all = await repository.ListYearAsync(year, 10);
+        Assert.Equal(wanted.OrderBy(m => m.Agency, StringComparer.Ordinal).ThenBy(m => m.ReportId, StringComparer.Ordinal).Select(m => m.ReportId),
+            all.Reports.Select(m => m.ReportId));
+        Assert.Null(all.Next);
+        // One listing of the agency folders, then year folders only: the five files of each of the year's three reports.
+        Assert.Equal(["reports/"], counting.FolderListings);
+        Assert.All(counting.Prefixes, p => Assert.EndsWith(yearSegment, p, StringComparison.Ordinal));
+        Assert.Equal(15, counting.Enumerated.Count);
+
+        // A later page lists no year folder of an agency before its cursor.
+        counting.Clear();
+        var first = await repository.ListYearAsync(year, 1);
+        counting.Clear();
+        var second = await repository.ListYearAsync(year, 1, first.Next);
+        Assert.Equal(all.Reports[1].ReportId, second.Reports.Single().ReportId);
+        Assert.All(counting.Prefixes, p => Assert.True(string.CompareOrdinal(p.Split('/')[1], first.Next!.Agency) >= 0, p));
+
+        counting.Clear();
+        Assert.Equal(new[] { jia, yi }.Order(StringComparer.Ordinal), await repository.ListAgenciesAsync(year));
+        Assert.All(counting.Prefixes, p => Assert.EndsWith(yearSegment, p, StringComparison.Ordinal));
+        Assert.All(counting.Enumerated, p => Assert.Contains(yearSegment, p, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Folders_are_listed_one_level_deep()
+    {
+        string root = $"incoming/{Unique()}/";
+        await Store.WriteBytesAsync(root + "a.json", Utf8("{}"), ContentTypes.Json);
+        await Store.WriteBytesAsync(root + "某局/2025/x.json", Utf8("{}"), ContentTypes.Json);
+        await Store.WriteBytesAsync(root + "某局/2024/x.json", Utf8("{}"), ContentTypes.Json);
+        await Store.WriteBytesAsync(root + "乙/y.json", Utf8("{}"), ContentTypes.Json);
+
+        var folders = new List<string>();
+        await foreach (var f in Store.ListFoldersAsync(root)) folders.Add(f);
+        Assert.Equal(["乙", "某局"], folders.Order(StringComparer.Ordinal));
+        var years = new List<string>();
+        await foreach (var f in Store.ListFoldersAsync(root + "某局/")) years.Add(f);
+        Assert.Equal(["2024", "2025"], years.Order(StringComparer.Ordinal));
+        await foreach (var _ in Store.ListFoldersAsync($"incoming/{Unique()}/")) Assert.Fail("a folder that does not exist has no folders");
+        await foreach (var _ in Store.ListFoldersAsync($"c{Unique()}/")) Assert.Fail("a container that does not exist has no folders");
+        await Assert.ThrowsAsync<InvalidStorageNameException>(async () => { await foreach (var _ in Store.ListFoldersAsync(root + "某局")) { } });
+    }
+
+    [Fact]
     public async Task Verification_detects_changed_and_missing_files()
     {
         var report = Report("某市审计局" + Unique());
