@@ -142,7 +142,7 @@ public abstract class ApiTests(TestStore store) : ServiceOnStoreTests(store)
         Assert.Equal(signed1, await client.GetByteArrayAsync($"/api/reports/{id}/signed/1"));
 
         // No way to replace or delete through the API…
-        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await client.DeleteAsync($"/api/reports/{id}/signed/1")).StatusCode);
+        await AssertProblem(await client.DeleteAsync($"/api/reports/{id}/signed/1"), HttpStatusCode.MethodNotAllowed, DocGen.Functions.Api.ProblemCodes.MethodNotAllowed);
         Assert.Equal(HttpStatusCode.MethodNotAllowed, (await client.PutAsync($"/api/reports/{id}/signed/1", RunningService.Pdf(signed2))).StatusCode);
         // …nor through the store.
         var manifest = (await Service.Repository.GetReportAsync(id))!;

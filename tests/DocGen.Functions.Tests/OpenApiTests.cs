@@ -75,6 +75,8 @@ public sealed class OpenApiTests
                 Assert.Equal(failure.Codes, codes.EnumerateArray().Select(c => c.GetString()!));
             }
         }
+        // A 405 belongs to no operation, so the description says it.
+        Assert.Contains(ProblemCodes.MethodNotAllowed, doc.GetProperty("info").GetProperty("description").GetString(), StringComparison.Ordinal);
         // The report body is the schema built from the editions.
         var create = doc.GetProperty("paths").GetProperty("/api/reports").GetProperty("post");
         Assert.Equal(ApiSchemas.Ref(ApiSchemas.Report), create.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString());

@@ -38,7 +38,10 @@ public static class OpenApiDocument
             {
                 ["title"] = "DocGen 政府信息公开工作年度报告 API",
                 ["version"] = ReportGeneration.Version,
-                ["description"] = "生成、存储和归档政府信息公开工作年度报告。Generates, stores and archives the annual government information disclosure reports.",
+                // A method a path does not have is no operation, so its 405 can only be said here (the Functions host routes by method itself).
+                ["description"] = "生成、存储和归档政府信息公开工作年度报告。Generates, stores and archives the annual government information disclosure reports. " +
+                    $"独立服务器对路径不支持的请求方法答405（problem+json，code: {ProblemCodes.MethodNotAllowed}），Azure Functions主机则可能答404。" +
+                    $"Standalone, a method a path does not support gets 405 (problem+json, code: {ProblemCodes.MethodNotAllowed}); behind the Functions host it may get 404.",
                 ["license"] = new JsonObject { ["name"] = "Proprietary", ["identifier"] = "LicenseRef-Proprietary" },
             },
             // Paths carry the /api prefix of the Functions host, so one relative server fits behind the host and standalone.
