@@ -12,7 +12,7 @@ namespace DocGen.Storage.Tests;
 /// <item>If the environment variable <c>DOCGEN_TEST_AZURITE</c> holds a connection string, that service is used.</item>
 /// <item>Otherwise <c>azurite-blob</c> is looked up on PATH, then in <c>.tools/node_modules/.bin/</c> and
 /// <c>node_modules/.bin/</c> of the test directory and each of its parents (install it with
-/// <c>npm install --prefix .tools azurite</c> at the repository root), and started on a free loopback port
+/// <c>npm install --prefix .tools azurite@3.37.0</c> at the repository root), and started on a free loopback port
 /// with a temporary folder, <c>--skipApiVersionCheck --loose --silent --disableTelemetry</c>; it is stopped at the end.</item>
 /// <item>If it cannot be found or does not answer, every Azure test fails with the reason: never skipped.</item>
 /// </list>
@@ -63,7 +63,7 @@ public class AzuriteFixture : IAsyncLifetime
         string exe = FindAzurite() ?? throw new InvalidOperationException(
             "Azurite (azurite-blob) was not found, so the Azure Blob store tests cannot run. Either set " +
             $"{EnvironmentVariable} to a connection string of a running Azurite, or install it: " +
-            "`npm install --prefix .tools azurite` at the repository root (looked on PATH and in " +
+            "`npm install --prefix .tools azurite@3.37.0` at the repository root (looked on PATH and in " +
             ".tools/node_modules/.bin and node_modules/.bin of the test directory and its parents).");
 
         int port = FreeLoopbackPort();
