@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.Net;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
+using DocGen.Storage.Tests;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -29,11 +28,13 @@ internal sealed class IngestionListener : IAsyncDisposable
     private readonly ConcurrentQueue<(string Path, string? Authorization, string Body)> _received = new();
     private readonly WebApplication _app;
     private readonly string? _certificateFile;
+    private readonly LoopbackCertificate? _certificate;
 
-    private IngestionListener(WebApplication app, string? certificateFile)
+    private IngestionListener(WebApplication app, string? certificateFile, LoopbackCertificate? certificate)
     {
         _app = app;
         _certificateFile = certificateFile;
+        _certificate = certificate;
     }
 
     public static async Task<IngestionListener> StartAsync(bool tls = false)
@@ -41,19 +42,19 @@ internal sealed class IngestionListener : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         string? pemFile = null;
-        X509Certificate2? certificate = null;
+        LoopbackCertificate? certificate = null;
         if (tls)
         {
-            certificate = LoopbackCertificate();
+            certificate = LoopbackCertificate.Create();
             pemFile = Path.Combine(Path.GetTempPath(), $"docgen-ingestion-{Guid.NewGuid():N}.pem");
-            await File.WriteAllTextAsync(pemFile, certificate.ExportCertificatePem());
+            await File.WriteAllTextAsync(pemFile, certificate.CertificatePem);
         }
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, o =>
         {
-            if (certificate is not null) o.UseHttps(certificate);
+            if (certificate is not null) o.UseHttps(certificate.ServerCertificate);
         }));
         var app = builder.Build();
-        var listener = new IngestionListener(app, pemFile);
+        var listener = new IngestionListener(app, pemFile, certificate);
         app.MapPost("/v2.1/track", (Func<HttpContext, Task<IResult>>)listener.TrackAsync);
         app.MapGet("/msi/token", (Func<HttpContext, IResult>)listener.IssueToken);
         await app.StartAsync();
@@ -101,23 +102,11 @@ internal sealed class IngestionListener : IAsyncDisposable
         return Results.Json(new { access_token = Token, expires_on = expires.ToString(System.Globalization.CultureInfo.InvariantCulture), resource, token_type = "Bearer" });
     }
 
-    private static X509Certificate2 LoopbackCertificate()
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(names.Build());
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
-        using var made = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
-        // Kestrel needs the key in a form the platform can use: round-trip through PKCS#12.
-        return X509CertificateLoader.LoadPkcs12(made.Export(X509ContentType.Pkcs12), null);
-    }
-
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
         if (_certificateFile is not null) File.Delete(_certificateFile);
+        _certificate?.Dispose();
     }
 }
