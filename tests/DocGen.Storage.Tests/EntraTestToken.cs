@@ -15,14 +15,8 @@ public sealed class EntraTestToken(string audience = "https://storage.azure.com"
     public const string TenantId = "72f988bf-0000-4000-8000-00000000d0c6";
     public const string ObjectId = "5a1b2c3d-0000-4000-8000-0000000000ab";
 
-    private int _requests;
-
-    /// <summary>How many tokens the SDK asked for.</summary>
-    public int Requests => Volatile.Read(ref _requests);
-
     public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref _requests);
         var now = DateTimeOffset.UtcNow;
         var expires = now.AddHours(1);
         var claims = new Dictionary<string, object>
