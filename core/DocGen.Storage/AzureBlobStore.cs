@@ -108,7 +108,8 @@ public sealed class AzureBlobStore : IBlobStore, IBlobLinks
     /// A read-only SAS link to one blob. With an account key (a connection string, Azurite) it is a service SAS signed
     /// with the key; with a token credential (managed identity on Azure) it is a user-delegation SAS, signed with a
     /// user delegation key that is fetched once and reused while it outlives the link. The link makes the browser
-    /// save the file as <paramref name="downloadName"/>.
+    /// save the file as <paramref name="downloadName"/>. Null when no link can be signed: the delegation key was
+    /// refused (403) within the last <see cref="DelegationRetry"/>.
     /// </summary>
     public async Task<Uri?> ReadLinkAsync(string path, DateTimeOffset now, DateTimeOffset expiresOn, string downloadName,
         CancellationToken cancellationToken = default)
@@ -125,10 +126,18 @@ public sealed class AzureBlobStore : IBlobStore, IBlobLinks
             ContentDisposition = "attachment; filename*=UTF-8''" + Uri.EscapeDataString(downloadName),
         };
         if (blob.CanGenerateSasUri) return blob.GenerateSasUri(sas);
+        if (now < new DateTimeOffset(Volatile.Read(ref _delegationRefusedUntil), TimeSpan.Zero)) return null;
         try
         {
             var key = await DelegationKeyAsync(now, expiresOn, cancellationToken).ConfigureAwait(false);
             return new BlobUriBuilder(blob.Uri) { Sas = sas.ToSasQueryParameters(key, _service.AccountName) }.ToUri();
+        }
+        catch (RequestFailedException ex) when (ex.Status == 403)
+        {
+            // The identity may read blobs but not ask for a delegation key (a role without
+            // generateUserDelegationKey): no link, so the caller streams the file, and no new ask for a while.
+            Volatile.Write(ref _delegationRefusedUntil, (now + DelegationRetry).UtcTicks);
+            return null;
         }
         catch (RequestFailedException ex) when (StorageUnavailableException.Classify(ex, path) is { } fault)
         {
@@ -136,7 +145,11 @@ public sealed class AzureBlobStore : IBlobStore, IBlobLinks
         }
     }
 
+    /// <summary>How long links stay off after the service refused a delegation key.</summary>
+    internal static readonly TimeSpan DelegationRetry = TimeSpan.FromMinutes(10);
+
     private UserDelegationKey? _delegationKey;
+    private long _delegationRefusedUntil;
 
     private async Task<UserDelegationKey> DelegationKeyAsync(DateTimeOffset now, DateTimeOffset linkExpires, CancellationToken cancellationToken)
     {

@@ -78,15 +78,22 @@ public sealed class UserDelegationLinkTests(AzuriteOAuthFixture azurite) : IClas
     }
 
     [Fact]
-    public async Task Azurite_checks_the_token_so_one_for_another_audience_gets_no_delegation_key()
+    public async Task A_refused_delegation_key_means_no_link_so_the_file_streams_and_the_key_is_not_asked_again_for_a_while()
     {
-        var store = new AzureBlobStore(new BlobServiceClient(azurite.BlobEndpoint, new EntraTestToken("https://vault.azure.net"), azurite.ClientOptions()));
+        // Azurite checks the token: one for another audience gets 403 for the delegation key, as an identity
+        // without generateUserDelegationKey does on Azure.
+        var keyRequests = new RequestSpy(r => r.RequestUri!.Query.Contains("comp=userdelegationkey", StringComparison.Ordinal));
+        var store = new AzureBlobStore(new BlobServiceClient(azurite.BlobEndpoint, new EntraTestToken("https://vault.azure.net"), azurite.ClientOptions(keyRequests)));
         var manifest = new ReportManifest(ReportManifest.CurrentSchema, Unique(), Agency, 2025, "edition-2021", "0.1.0", CreatedAt,
             [new ManifestFile(ReportFileNames.Pdf, new string('0', 64), 1, ContentTypes.Pdf)]);
-        var refused = await Assert.ThrowsAsync<RequestFailedException>(() =>
-            new ReportRepository(store).ReadLinkAsync(manifest, ReportFileNames.Pdf, DateTimeOffset.UtcNow, Lifetime, PdfName));
-        Assert.Equal(403, refused.Status);
-        Assert.Contains("audience", refused.Message, StringComparison.OrdinalIgnoreCase);
+        var repository = new ReportRepository(store);
+        var now = DateTimeOffset.UtcNow;
+        Assert.Null(await repository.ReadLinkAsync(manifest, ReportFileNames.Pdf, now, Lifetime, PdfName));
+        Assert.Equal(1, keyRequests.Count);
+        Assert.Null(await repository.ReadLinkAsync(manifest, ReportFileNames.Pdf, now.AddMinutes(9), Lifetime, PdfName));
+        Assert.Equal(1, keyRequests.Count);
+        Assert.Null(await repository.ReadLinkAsync(manifest, ReportFileNames.Pdf, now + AzureBlobStore.DelegationRetry, Lifetime, PdfName));
+        Assert.Equal(2, keyRequests.Count);
     }
 
     [Fact]
