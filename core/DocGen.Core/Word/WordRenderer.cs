@@ -59,14 +59,14 @@ public static class WordRenderer
         var stamp = DocumentDates.Created(report).UtcDateTime;
 
         var parsed = TemplateCache.Get(template);
-        using var stream = new MemoryStream();
-        using (var doc = parsed.OpenCopy(stream, out var body))
-        {
-            new Filler(plan, body, options, parsed.StyleIds, cancel).Fill();
-            WordPackage.WriteCoreProperties(doc, plan.Title, plan.Agency, stamp);
-        }
-        return WordPackage.Normalise(stream.ToArray(), stamp);
+        var document = parsed.CloneDocument();
+        Fill(plan, document.Body!, parsed.StyleIds, options, cancel);
+        return parsed.Package.Write(document, WordPackage.CoreProperties(plan.Title, plan.Agency, stamp), stamp);
     }
+
+    /// <summary>Fills a template's body with a plan; <paramref name="styleIds"/> are the template's styles.</summary>
+    internal static void Fill(DocumentPlan plan, Body body, IReadOnlySet<string> styleIds, WordRenderOptions options, CancellationToken cancel) =>
+        new Filler(plan, body, options, styleIds, cancel).Fill();
 
     private sealed class Filler(DocumentPlan plan, Body body, WordRenderOptions options, IReadOnlySet<string> styleIds, CancellationToken cancel)
     {
