@@ -333,22 +333,23 @@ public static class WordRenderer
         private bool Flatten(OpenXmlElement parent)
         {
             if (!parent.HasChildren) return false;
-            var children = parent.ChildElements.ToList();
             bool rebuild = false;
-            var drop = new HashSet<OpenXmlElement>(ReferenceEqualityComparer.Instance);
-            foreach (var child in children)
+            HashSet<OpenXmlElement>? drop = null;
+            // Walked by sibling links and the lists made only for a parent that changes: most elements hold no control.
+            for (var child = parent.FirstChild; child is not null; child = child.NextSibling())
             {
                 cancel.ThrowIfCancellationRequested();
                 if (child is SdtElement) rebuild = true;
                 // A body paragraph that held only controls, now empty, goes too.
                 if (Flatten(child) && parent is Body && child is WParagraph p && !p.ChildElements.Any(e => e is not ParagraphProperties))
-                    rebuild = drop.Add(p);
+                    rebuild = (drop ??= new HashSet<OpenXmlElement>(ReferenceEqualityComparer.Instance)).Add(p);
             }
             if (!rebuild) return false;
+            var children = parent.ChildElements.ToList();
             var kept = new List<OpenXmlElement>(children.Count);
             foreach (var child in children)
             {
-                if (drop.Contains(child)) continue;
+                if (drop?.Contains(child) == true) continue;
                 if (child is not SdtElement sdt) { kept.Add(child); continue; }
                 if (Content(sdt) is { } content)
                 {
