@@ -59,7 +59,8 @@ internal sealed class ParsedTemplate
         return new ParsedTemplate(bytes, document, doc.MainDocumentPart!.StyleDefinitionsPart?.Styles);
     }
 
-    private static WordprocessingDocument Open(MemoryStream stream, bool editable)
+    /// <summary>Opens a template's package; one the SDK cannot read is refused with <see cref="WordTemplateException.Unreadable"/>.</summary>
+    internal static WordprocessingDocument Open(MemoryStream stream, bool editable)
     {
         try
         {

@@ -31,7 +31,7 @@ internal sealed class TemplatePackage
         using var saved = new MemoryStream();
         saved.Write(template);
         saved.Position = 0;
-        using (var doc = WordprocessingDocument.Open(saved, true))
+        using (var doc = ParsedTemplate.Open(saved, editable: true))
         {
             var main = doc.MainDocumentPart!;
             if (stylesXml != null) main.StyleDefinitionsPart!.FeedData(new MemoryStream(stylesXml, writable: false));
