@@ -7,37 +7,35 @@ using DocumentFormat.OpenXml.Wordprocessing;
 namespace DocGen.Core.Word;
 
 /// <summary>
-/// A .docx template read once: the package bytes and the parsed trees of the two parts the filler
-/// reads (word/document.xml, word/styles.xml). Each render opens the bytes and puts a fresh clone of the
-/// document tree in place, and the styles as the package would write their parsed tree, so it never parses
-/// them again; the package writes a clone exactly as it would have written the tree it parsed itself.
+/// A .docx template read once: the parsed tree of word/document.xml, which each render clones and fills, and the
+/// rest of the package as every filled copy holds it (<see cref="TemplatePackage"/>), so a render parses nothing and
+/// opens no package; its output is what the SDK saves for a fresh parse (tested part by part and byte for byte).
 /// </summary>
 internal sealed class ParsedTemplate
 {
     private readonly Document _document;
-    // The styles part as the package would save its parsed tree: the filler never changes styles, so each render
-    // feeds these bytes instead of cloning the tree and serialising the clone again (about 7 of the 36 KB of XML).
-    private readonly byte[]? _stylesXml;
-    // Cloning only reads the trees; the lock keeps that true should the SDK parse lazily on a first read.
+    // Cloning only reads the tree; the lock keeps that true should the SDK parse lazily on a first read.
     private readonly System.Threading.Lock _gate = new();
 
     private ParsedTemplate(byte[] bytes, Document document, Styles? styles)
     {
-        Bytes = bytes;
         _document = document;
+        byte[]? stylesXml = null;
         if (styles != null)
         {
+            // The styles part as the package saves its parsed tree (the filler never changes styles).
             using var xml = new MemoryStream();
             styles.Save(xml);
-            _stylesXml = xml.ToArray();
+            stylesXml = xml.ToArray();
         }
         StyleIds = styles?.Elements<Style>().Select(st => st.StyleId?.Value).OfType<string>().ToHashSet(StringComparer.Ordinal) ?? [];
         // Every element parsed now, so a clone never triggers parsing of the shared tree.
         foreach (var element in document.Descendants()) HasContentControls |= element is SdtElement;
+        Package = TemplatePackage.Create(bytes, stylesXml);
     }
 
-    /// <summary>The template's package, unchanged.</summary>
-    public byte[] Bytes { get; }
+    /// <summary>The package's other parts, ready to write around a filled document.</summary>
+    public TemplatePackage Package { get; }
 
     /// <summary>The document holds content controls (a template without them has nowhere to put a report).</summary>
     public bool HasContentControls { get; }
@@ -45,19 +43,10 @@ internal sealed class ParsedTemplate
     /// <summary>The ids of the template's styles (the filler uses a lead style only where the template has it).</summary>
     public IReadOnlySet<string> StyleIds { get; }
 
-    /// <summary>Opens a copy of the package with its document and styles replaced by clones of the parsed trees.</summary>
-    public WordprocessingDocument OpenCopy(MemoryStream stream, out Body body)
+    /// <summary>A copy of the template's document tree to fill.</summary>
+    public Document CloneDocument()
     {
-        stream.Write(Bytes);
-        stream.Position = 0;
-        var doc = Open(stream, editable: true);
-        Document document;
-        lock (_gate) document = (Document)_document.CloneNode(true);
-        var main = doc.MainDocumentPart!;
-        main.Document = document;
-        if (_stylesXml != null) main.StyleDefinitionsPart!.FeedData(new MemoryStream(_stylesXml, writable: false));
-        body = document.Body!;
-        return doc;
+        lock (_gate) return (Document)_document.CloneNode(true);
     }
 
     /// <summary>Reads a template; a package that is not a Word document, or has no body, is refused.</summary>
@@ -70,7 +59,8 @@ internal sealed class ParsedTemplate
         return new ParsedTemplate(bytes, document, doc.MainDocumentPart!.StyleDefinitionsPart?.Styles);
     }
 
-    private static WordprocessingDocument Open(MemoryStream stream, bool editable)
+    /// <summary>Opens a template's package; one the SDK cannot read is refused with <see cref="WordTemplateException.Unreadable"/>.</summary>
+    internal static WordprocessingDocument Open(MemoryStream stream, bool editable)
     {
         try
         {

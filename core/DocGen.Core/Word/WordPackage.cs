@@ -10,60 +10,37 @@ namespace DocGen.Core.Word;
 
 /// <summary>
 /// Makes a .docx reproducible. System.IO.Packaging stamps every zip entry with the current time and
-/// gives package-level relationships random ids ("R1a2b…"); this rewrites the zip with a fixed
-/// timestamp, a fixed entry order and numbered package relationship ids (nothing refers to those).
+/// gives package-level relationships random ids ("R1a2b…"); this rewrites the zip (<see cref="ZipWriter"/>)
+/// with a fixed timestamp, a fixed entry order and numbered package relationship ids (nothing refers to those).
 /// </summary>
 internal static class WordPackage
 {
     private static readonly XNamespace Rels = "http://schemas.openxmlformats.org/package/2006/relationships";
 
-    public static byte[] Normalise(byte[] docx, DateTime stamp)
-    {
-        // Zip (DOS) times run from 1980; keep the stamp inside the range.
-        if (stamp.Year < 1980) stamp = new DateTime(1980, 1, 1);
-        using var input = new ZipArchive(new MemoryStream(docx), ZipArchiveMode.Read);
-        var entries = input.Entries.OrderBy(e => Rank(e.FullName)).ThenBy(e => e.FullName, StringComparer.Ordinal).ToList();
-        using var output = new MemoryStream();
-        using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var entry in entries)
-            {
-                byte[] data;
-                using (var s = entry.Open())
-                using (var ms = new MemoryStream())
-                {
-                    s.CopyTo(ms);
-                    data = ms.ToArray();
-                }
-                if (entry.FullName == "_rels/.rels") data = RenumberPackageRelationships(data);
-                var target = zip.CreateEntry(entry.FullName, CompressionLevel.Optimal);
-                target.LastWriteTime = new DateTimeOffset(DateTime.SpecifyKind(stamp, DateTimeKind.Unspecified), TimeSpan.Zero);
-                using var ts = target.Open();
-                ts.Write(data);
-            }
-        }
-        return SamePlatform(output.ToArray());
-    }
+    public static byte[] Normalise(byte[] docx, DateTime stamp) =>
+        ZipWriter.Write(Entries(docx).Select(e => ZipPart.Deflate(e.Name, e.Data)).ToList(), stamp);
 
     /// <summary>
-    /// ZipArchive records the platform it ran on ("version made by": 0 on Windows, 3 on Unix) in each
-    /// central directory entry; fix it to MS-DOS with no external attributes so every OS writes the same bytes.
+    /// A saved package's entries as a normalised .docx holds them: content types first, then the package
+    /// relationships (renumbered), then the rest by name; each one's data uncompressed.
     /// </summary>
-    private static byte[] SamePlatform(byte[] zip)
+    public static List<(string Name, byte[] Data)> Entries(byte[] package)
     {
-        int eocd = zip.Length - 22;
-        while (eocd >= 0 && BitConverter.ToUInt32(zip, eocd) != 0x06054b50) eocd--;
-        if (eocd < 0) return zip;
-        int count = BitConverter.ToUInt16(zip, eocd + 10);
-        int at = (int)BitConverter.ToUInt32(zip, eocd + 16);
-        for (int i = 0; i < count && at + 46 <= zip.Length && BitConverter.ToUInt32(zip, at) == 0x02014b50; i++)
+        using var input = new ZipArchive(new MemoryStream(package), ZipArchiveMode.Read);
+        var entries = new List<(string, byte[])>(input.Entries.Count);
+        foreach (var entry in input.Entries.OrderBy(e => Rank(e.FullName)).ThenBy(e => e.FullName, StringComparer.Ordinal))
         {
-            zip[at + 5] = 0;                       // version made by: MS-DOS
-            Array.Clear(zip, at + 38, 4);          // external file attributes
-            int name = BitConverter.ToUInt16(zip, at + 28), extra = BitConverter.ToUInt16(zip, at + 30), comment = BitConverter.ToUInt16(zip, at + 32);
-            at += 46 + name + extra + comment;
+            byte[] data;
+            using (var s = entry.Open())
+            using (var ms = new MemoryStream())
+            {
+                s.CopyTo(ms);
+                data = ms.ToArray();
+            }
+            if (entry.FullName == "_rels/.rels") data = RenumberPackageRelationships(data);
+            entries.Add((entry.FullName, data));
         }
-        return zip;
+        return entries;
     }
 
     private static int Rank(string name) => name switch
@@ -92,6 +69,13 @@ internal static class WordPackage
     /// <summary>Writes docProps/core.xml: title, creator, created and modified.</summary>
     public static void WriteCoreProperties(WordprocessingDocument doc, string title, string creator, DateTime stamp)
     {
+        var part = doc.CoreFilePropertiesPart ?? doc.AddCoreFilePropertiesPart();
+        part.FeedData(new MemoryStream(CoreProperties(title, creator, stamp), writable: false));
+    }
+
+    /// <summary>The XML of docProps/core.xml: title, creator, created and modified.</summary>
+    public static byte[] CoreProperties(string title, string creator, DateTime stamp)
+    {
         XNamespace cp = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties";
         XNamespace dc = "http://purl.org/dc/elements/1.1/";
         XNamespace dcterms = "http://purl.org/dc/terms/";
@@ -106,11 +90,9 @@ internal static class WordPackage
                 new XElement(cp + "lastModifiedBy", TextCleaner.Clean(creator)),
                 new XElement(dcterms + "created", new XAttribute(xsi + "type", "dcterms:W3CDTF"), when),
                 new XElement(dcterms + "modified", new XAttribute(xsi + "type", "dcterms:W3CDTF"), when)));
-        var part = doc.CoreFilePropertiesPart ?? doc.AddCoreFilePropertiesPart();
         using var ms = new MemoryStream();
         using (var w = XmlWriter.Create(ms, new XmlWriterSettings { Encoding = new UTF8Encoding(false) }))
             xml.Save(w);
-        ms.Position = 0;
-        part.FeedData(ms);
+        return ms.ToArray();
     }
 }

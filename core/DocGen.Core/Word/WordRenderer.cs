@@ -59,14 +59,14 @@ public static class WordRenderer
         var stamp = DocumentDates.Created(report).UtcDateTime;
 
         var parsed = TemplateCache.Get(template);
-        using var stream = new MemoryStream();
-        using (var doc = parsed.OpenCopy(stream, out var body))
-        {
-            new Filler(plan, body, options, parsed.StyleIds, cancel).Fill();
-            WordPackage.WriteCoreProperties(doc, plan.Title, plan.Agency, stamp);
-        }
-        return WordPackage.Normalise(stream.ToArray(), stamp);
+        var document = parsed.CloneDocument();
+        Fill(plan, document.Body!, parsed.StyleIds, options, cancel);
+        return parsed.Package.Write(document, WordPackage.CoreProperties(plan.Title, plan.Agency, stamp), stamp);
     }
+
+    /// <summary>Fills a template's body with a plan; <paramref name="styleIds"/> are the template's styles.</summary>
+    internal static void Fill(DocumentPlan plan, Body body, IReadOnlySet<string> styleIds, WordRenderOptions options, CancellationToken cancel) =>
+        new Filler(plan, body, options, styleIds, cancel).Fill();
 
     private sealed class Filler(DocumentPlan plan, Body body, WordRenderOptions options, IReadOnlySet<string> styleIds, CancellationToken cancel)
     {
@@ -333,22 +333,23 @@ public static class WordRenderer
         private bool Flatten(OpenXmlElement parent)
         {
             if (!parent.HasChildren) return false;
-            var children = parent.ChildElements.ToList();
             bool rebuild = false;
-            var drop = new HashSet<OpenXmlElement>(ReferenceEqualityComparer.Instance);
-            foreach (var child in children)
+            HashSet<OpenXmlElement>? drop = null;
+            // Walked by sibling links and the lists made only for a parent that changes: most elements hold no control.
+            for (var child = parent.FirstChild; child is not null; child = child.NextSibling())
             {
                 cancel.ThrowIfCancellationRequested();
                 if (child is SdtElement) rebuild = true;
                 // A body paragraph that held only controls, now empty, goes too.
                 if (Flatten(child) && parent is Body && child is WParagraph p && !p.ChildElements.Any(e => e is not ParagraphProperties))
-                    rebuild = drop.Add(p);
+                    rebuild = (drop ??= new HashSet<OpenXmlElement>(ReferenceEqualityComparer.Instance)).Add(p);
             }
             if (!rebuild) return false;
+            var children = parent.ChildElements.ToList();
             var kept = new List<OpenXmlElement>(children.Count);
             foreach (var child in children)
             {
-                if (drop.Contains(child)) continue;
+                if (drop?.Contains(child) == true) continue;
                 if (child is not SdtElement sdt) { kept.Add(child); continue; }
                 if (Content(sdt) is { } content)
                 {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using DocGen.Core.Editions;
 using DocGen.Core.Model;
+using DocGen.Core.Word;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -60,6 +61,35 @@ internal static class WordTestKit
             Sections = sections,
             Tables = tables,
         };
+    }
+
+    /// <summary>Restyles a template the way a person would in Word: fonts, sizes, margins, a prototype's formatting.</summary>
+    public static byte[] Restyle(byte[] template)
+    {
+        using var ms = new MemoryStream();
+        ms.Write(template);
+        using (var doc = WordprocessingDocument.Open(ms, true))
+        {
+            var main = doc.MainDocumentPart!;
+            foreach (var style in main.StyleDefinitionsPart!.Styles!.Elements<Style>())
+            {
+                var rPr = style.StyleRunProperties;
+                if (rPr?.RunFonts is { } f) { f.EastAsia = "Noto Serif CJK SC"; f.Ascii = "Times New Roman"; f.HighAnsi = "Times New Roman"; }
+                if (rPr?.FontSize is { } sz) sz.Val = (int.Parse(sz.Val!.Value!) - 2).ToString();
+            }
+            var defaults = main.StyleDefinitionsPart.Styles!.DocDefaults!.RunPropertiesDefault!.RunPropertiesBaseStyle!;
+            defaults.RunFonts!.EastAsia = "Noto Serif CJK SC";
+            defaults.FontSize!.Val = "24";
+            var margin = main.Document!.Body!.GetFirstChild<SectionProperties>()!.GetFirstChild<PageMargin>()!;
+            margin.Top = 1134; margin.Left = 1134; margin.Right = 1134; margin.Bottom = 1134;
+            var proto = main.Document.Body.Descendants<SdtElement>()
+                .First(s => s.SdtProperties!.GetFirstChild<Tag>()!.Val == WordTags.ProtoParagraph);
+            var run = proto.Descendants<Run>().First();
+            run.RunProperties ??= new RunProperties();
+            run.RunProperties.Italic = new Italic();
+            main.Document.Save();
+        }
+        return ms.ToArray();
     }
 
     public static List<string> ValidationErrors(byte[] docx)
