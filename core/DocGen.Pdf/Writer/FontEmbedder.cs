@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using DocGen.Pdf.Fonts;
+using DocGen.Pdf.Measuring;
 using static DocGen.Pdf.Writer.PdfSyntax;
 
 namespace DocGen.Pdf.Writer;
@@ -50,7 +51,7 @@ internal static class FontEmbedder
                        $"/StemV 80 /{(cff ? "FontFile3" : "FontFile2")} {file} 0 R >>");
         if (cff) w.DeflatedStream(file, "/Subtype /OpenType", subset.Compressed);
         else w.DeflatedStream(file, $"/Length1 {program.Length}", subset.Compressed);
-        w.Stream(toUni, "", Encoding.ASCII.GetBytes(ToUnicode(usage)), compress: true);
+        w.CompressedStream(toUni, "", Encoding.ASCII.GetBytes(ToUnicode(usage)), FixedWorkRecording.ToUnicodeMaps);
         return new EmbeddedFont(face.Info, baseFont, gids.Count, program.Length);
     }
 

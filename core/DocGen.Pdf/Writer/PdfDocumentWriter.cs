@@ -1,6 +1,7 @@
 using System.Text;
 using DocGen.Pdf.Fonts;
 using DocGen.Pdf.Layout;
+using DocGen.Pdf.Measuring;
 using static DocGen.Pdf.Writer.PdfSyntax;
 
 namespace DocGen.Pdf.Writer;
@@ -49,7 +50,7 @@ internal static class PdfDocumentWriter
         w.Object(pagesNum, $"<< /Type /Pages /Kids [{string.Join(' ', pageNums.Select(n => n + " 0 R"))}] /Count {pages.Count} " +
                            $"/MediaBox [0 0 {Num(setup.Width)} {Num(setup.Height)}] >>");
         w.Object(infoNum, MetadataWriter.InfoDictionary(info));
-        w.Stream(xmp, "/Type /Metadata /Subtype /XML", MetadataWriter.Xmp(info), compress: false);
+        w.Stream(xmp, "/Type /Metadata /Subtype /XML", MetadataWriter.Xmp(info));
 
         var embedded = new List<EmbeddedFont>();
         foreach (var u in registry.InOrder) embedded.Add(FontEmbedder.Write(w, fontNums[u], u, subsets[u]));
@@ -58,7 +59,7 @@ internal static class PdfDocumentWriter
         {
             var fonts = string.Join(' ', registry.InOrder.Where(contents[i].Fonts.Contains).Select(u => $"/{u.ResourceName} {fontNums[u][0]} 0 R"));
             w.Object(pageNums[i], $"<< /Type /Page /Parent {pagesNum} 0 R /Resources << /Font << {fonts} >> >> /Contents {contentNums[i]} 0 R >>");
-            w.Stream(contentNums[i], "", contents[i].Data, compress: true);
+            w.CompressedStream(contentNums[i], "", contents[i].Data, FixedWorkRecording.ContentStreams);
         }
         w.Finish(output, catalog, infoNum);
         return embedded;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
+using DocGen.Pdf.Measuring;
 
 namespace DocGen.Pdf.Writer;
 
@@ -39,7 +40,11 @@ internal static class PdfSyntax
         return sb.ToString();
     }
 
-    public static byte[] Deflate(byte[] data)
+    /// <summary>zlib at <see cref="CompressionLevel.Optimal"/>; <paramref name="part"/> names it for the bench's floor (<see cref="FixedWorkRecording"/>).</summary>
+    public static byte[] Deflate(byte[] data, string part) =>
+        FixedWorkRecording.Active is { } recording ? recording.Record(part, data.Length, () => Deflate(data), z => z) : Deflate(data);
+
+    private static byte[] Deflate(byte[] data)
     {
         using var ms = new PooledBufferStream(Math.Max(4096, data.Length / 2));
         using (var z = new ZLibStream(ms, CompressionLevel.Optimal, leaveOpen: true)) z.Write(data);
