@@ -45,6 +45,18 @@ public class WriterSpeedTests
     }
 
     [Fact]
+    public void Text_hex_is_written_as_the_big_endian_encoder_writes_it()
+    {
+        var sb = new StringBuilder();
+        foreach (var text in new[] { "", "政", "a\u00A0b", "\U0001F600", "𠀀丽", "\uD800", "x\uDC00", "\uDBFF\uDFFF\uD83D", "\uFEFF\uFFFF" })
+        {
+            sb.Clear();
+            PdfSyntax.AppendUtf16Hex(sb, text);
+            Assert.Equal(PdfSyntax.Utf16Hex(text), sb.ToString());
+        }
+    }
+
+    [Fact]
     public void A_cached_subset_is_the_same_bytes_and_its_compressed_program_inflates_to_them()
     {
         var face = Fixtures.Fonts.Load(Fixtures.Fonts.FindFace("LXGW WenKai")!);
