@@ -32,6 +32,21 @@ public sealed class FixedWorkRecording : IDisposable
     /// <summary>The recording active on this thread, if any.</summary>
     internal static FixedWorkRecording? Active => t_active;
 
+    private readonly Dictionary<string, double> _phases = new(StringComparer.Ordinal);
+
+    /// <summary>The thread's CPU time in each phase of the renders (layout, writing), fixed work included: the whole it is part of.</summary>
+    public IReadOnlyDictionary<string, double> Phases => _phases;
+
+    /// <summary>Runs one phase of a render, adding its CPU time to <see cref="Phases"/>.</summary>
+    internal static T Phase<T>(string name, Func<T> run)
+    {
+        if (t_active is not { } recording) return run();
+        double start = ThreadCpu.Milliseconds();
+        var result = run();
+        recording._phases[name] = recording._phases.GetValueOrDefault(name) + ThreadCpu.Milliseconds() - start;
+        return result;
+    }
+
     /// <summary>The parts recorded so far, in order of first call, with the CPU time they took inside the renders.</summary>
     public IReadOnlyList<FixedWorkPart> Recorded => Sum(_calls.Select(c => (c, c.CpuMs)));
 

@@ -129,7 +129,7 @@ internal static class BenchReport
     {
         md.AppendLine();
         md.AppendLine(string.Create(CultureInfo.InvariantCulture,
-            $"Floor, in this process: {f.Reports} derived reports rendered one after another on one thread by a fresh renderer ({f.RenderCpuMs / f.Reports:0.0} ms of CPU a report for the whole render, compiled code warmed by 3 renders of its own), every hb-subset request and deflate of its PDFs and every zip entry of its .docx files kept, then those {f.Calls} calls made again alone {f.Rounds} times, on the thread's CPU clock; median (min–max) of the replays. {(f.Mismatches == 0 ? "Every replayed call gave the same bytes as in the render." : $"**{f.Mismatches} replayed calls gave other bytes than the render's.**")}"));
+            $"Floor, in this process: {f.Reports} derived reports rendered one after another on one thread by a fresh renderer, the PDF then the .docx ({f.RenderCpuMs / f.Reports:0.0} ms of CPU a report for both, compiled code warmed by 3 renders of its own), every hb-subset request and deflate of its PDFs and every zip entry of its .docx files kept, then those {f.Calls} calls made again alone {f.Rounds} times, on the thread's CPU clock; median (min–max) of the replays. {(f.Mismatches == 0 ? "Every replayed call gave the same bytes as in the render." : $"**{f.Mismatches} replayed calls gave other bytes than the render's.**")}"));
         md.AppendLine();
         md.AppendLine("| part | calls | input | output KB | CPU inside the renders ms | CPU replayed ms | replayed, a report ms | faces preprocessed, a report ms |");
         md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
@@ -144,6 +144,13 @@ internal static class BenchReport
         }
         md.AppendLine(string.Create(CultureInfo.InvariantCulture,
             $"| **floor, a report** (parts a cache could skip left out) | | | | | | **{f.FloorMsPerReport:0.00}** of {FloorFigures.BudgetMs:0} | **{f.PreprocessedFloorMsPerReport:0.00}** |"));
+        md.AppendLine();
+        md.AppendLine("Where the renders' CPU went, a report (the fixed work above is inside these):");
+        md.AppendLine();
+        md.AppendLine("| phase | CPU a report ms |");
+        md.AppendLine("|---|---:|");
+        foreach (var (phase, ms) in f.Phases) md.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {phase} | {ms / f.Reports:0.0} |"));
+        md.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| the rest (plans, PDF model, the writers' set-up) | {(f.RenderCpuMs - f.Phases.Sum(p => p.Value)) / f.Reports:0.0} |"));
         md.AppendLine();
         md.AppendLine(string.Create(CultureInfo.InvariantCulture,
             $"The last column: the same subsets from faces run through `hb_subset_preprocess` first (the service's option, same bytes), which took {f.PreprocessCpuMs / 1000:0.0} s of CPU for the {f.PreprocessedFaces} faces, once a process, not counted in it."));
