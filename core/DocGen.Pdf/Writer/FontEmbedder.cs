@@ -108,7 +108,7 @@ internal static class FontEmbedder
         var entries = new (uint Code, uint Glyph, T Value)[byGlyph.Count];
         int at = 0;
         foreach (var (gid, value) in byGlyph) entries[at++] = (u.Code(gid), gid, value);
-        // Codes and glyphs are both unique, so this order is total: an unstable sort gives the stable sort's order.
+        // Glyphs are unique, so this order is total: an unstable sort gives the stable sort's order.
         Array.Sort(entries, static (a, b) => a.Code != b.Code ? a.Code.CompareTo(b.Code) : a.Glyph.CompareTo(b.Glyph));
         return entries;
     }
