@@ -50,10 +50,12 @@ internal static class FloorBench
         var reports = Enumerable.Range(0, n).Select(i => ReportJsonReader.Read(ReportJsonWriter.Write(deriver.Derive(i))).Report!).ToArray();
         Console.Error.WriteLine($"bench: floor, {n} reports, {options.Repeat} replays");
         // Compiled code warmed by a renderer of its own, whose caches (subsets, faces' code points) go with it.
-        using (var warm = new DocumentRenderer())
+        // The fonts `docgen render` would use (DOCGEN_FONTS first, as there).
+        var settings = new RenderSettings { FontDirectory = Environment.GetEnvironmentVariable("DOCGEN_FONTS") };
+        using (var warm = new DocumentRenderer(settings))
             foreach (var report in reports.Take(3)) warm.Render(report, OutputFormats.Both);
 
-        using var renderer = new DocumentRenderer();
+        using var renderer = new DocumentRenderer(settings);
         var docx = new List<byte[]>(n);
         double renderMs = 0, docxMs = 0;
         var recording = FixedWorkRecording.Start();
