@@ -1,6 +1,7 @@
 using System.Globalization;
 using DocGen.Pdf.Fonts;
 using DocGen.Pdf.Layout;
+using DocGen.Pdf.Measuring;
 using DocGen.Pdf.Text;
 using DocGen.Pdf.Writer;
 
@@ -23,7 +24,7 @@ public static class PdfRenderer
         ArgumentNullException.ThrowIfNull(fonts);
         var diagnostics = new LayoutDiagnostics();
         var paginator = new Paginator(doc.Page, fonts, diagnostics);
-        paginator.Run(doc.Blocks, cancel);
+        FixedWorkRecording.Phase("PDF: layout (shaping, line breaking, tables, pages)", () => { paginator.Run(doc.Blocks, cancel); return 0; });
         if (doc.Page.PageNumbers is { } style) AddPageNumbers(paginator, doc.Page, style);
 
         var byRole = new SortedDictionary<FontRole, FaceInfo>();

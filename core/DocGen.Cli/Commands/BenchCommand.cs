@@ -8,7 +8,7 @@ namespace DocGen.Cli.Commands;
 /// <summary>
 /// `docgen bench`: DocGen against LibreOffice like for like, on distinct reports derived from the samples, with the
 /// published builds: the marginal cost of a report in a batch, one report in a fresh process, and the service's cold
-/// start and throughput; peak memory of each; a Markdown table. `--hashes` instead prints the SHA-256 of each
+/// start and throughput; peak memory of each; the floor the output bytes set (in this process); a Markdown table. `--hashes` instead prints the SHA-256 of each
 /// sample's outputs, to show a speed change leaves the bytes alone.
 /// </summary>
 internal static class BenchCommand
@@ -17,7 +17,7 @@ internal static class BenchCommand
     {
         var files = new Argument<string[]>("files") { Description = "作为基准的报告JSON文件（默认templates/samples/*.json）", Arity = ArgumentArity.ZeroOrMore };
         var output = new Option<string?>("--out", "-o") { Description = "把结果（Markdown）另存为文件" };
-        var cases = new Option<string>("--cases") { Description = "测哪些：batch、oneshot、service，逗号分隔", DefaultValueFactory = _ => "all" };
+        var cases = new Option<string>("--cases") { Description = "测哪些：batch、oneshot、service、floor（本进程内：输出字节所定的hb-subset与deflate的CPU下限），逗号分隔", DefaultValueFactory = _ => "all" };
         var batch = new Option<string>("--batch") { Description = "两个批量的报告数，差值给出每多一份报告的边际成本", DefaultValueFactory = _ => "5,25" };
         var repeat = new Option<int>("--repeat", "-r") { Description = "DocGen与LibreOffice交替运行的轮数", DefaultValueFactory = _ => 3 };
         var starts = new Option<int>("--starts") { Description = "服务冷启动的次数（每次一个新进程，计到第一份报告；取中位数）", DefaultValueFactory = _ => 5 };
@@ -71,10 +71,11 @@ internal static class BenchCommand
             options = options with { LibreOffice = false };
         }
         var deriver = new ReportDeriver(samples, options.Seed);
-        string? root = options.DocGen is null || options.Service is null ? PublishedBuild.RepoRoot() : null;
         bool processes = options.Cases.HasFlag(BenchCases.Batch) || options.Cases.HasFlag(BenchCases.OneShot);
+        bool serviceCase = options.Cases.HasFlag(BenchCases.Service);
+        string? root = (processes && options.DocGen is null) || (serviceCase && options.Service is null) ? PublishedBuild.RepoRoot() : null;
         string? docgen = processes ? options.DocGen ?? PublishedBuild.Publish(root!, Path.Combine("core", "DocGen.Cli"), "docgen", options.Native) : null;
-        string? service = options.Cases.HasFlag(BenchCases.Service)
+        string? service = serviceCase
             ? options.Service ?? PublishedBuild.Publish(root!, Path.Combine("functions", "DocGen.Functions"), "DocGen.Functions")
             : null;
 
@@ -83,8 +84,9 @@ internal static class BenchCommand
         {
             var batch = docgen is null ? null : BatchBench.Run(options, docgen, deriver, work.FullName);
             var figures = service is null ? null : ServiceBench.Run(options, service, deriver, work.FullName);
+            var floor = options.Cases.HasFlag(BenchCases.Floor) ? FloorBench.Run(options, deriver) : null;
             string command = "docgen " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1));
-            string md = BenchReport.Write(command, machine, loadStart, ProcStatus.LoadAverage(), clock.Elapsed.TotalMinutes, batch, figures);
+            string md = BenchReport.Write(command, machine, loadStart, ProcStatus.LoadAverage(), clock.Elapsed.TotalMinutes, batch, figures, floor);
             Console.Write(md);
             if (output is not null) OutputFile.WriteText(output, md);
             return ExitCodes.Ok;

@@ -1,5 +1,6 @@
 using DocGen.Pdf.Fonts;
 using System.Runtime.InteropServices;
+using DocGen.Pdf.Measuring;
 using DocGen.Pdf.Native;
 
 namespace DocGen.Pdf;
@@ -15,7 +16,7 @@ public sealed record FontSubset(byte[] Data, IReadOnlyDictionary<uint, uint> Old
     /// <see cref="Data"/> deflated as the PDF embeds it, made once: a cached subset (the same face and glyph set)
     /// is not compressed again. Two threads may both compute it; the bytes are the same.
     /// </summary>
-    internal byte[] Compressed => _compressed ??= Writer.PdfSyntax.Deflate(Data);
+    internal byte[] Compressed => _compressed ??= Writer.PdfSyntax.Deflate(Data, FixedWorkRecording.FontPrograms);
 }
 
 /// <summary>
@@ -46,50 +47,64 @@ public static class FontSubsetter
 
     private static FontSubset Subset(LoadedFace face, IEnumerable<uint> glyphIds, IEnumerable<uint>? unicodes, bool retainGlyphIds, bool byCodePoints)
     {
+        var wanted = new SortedSet<uint>(glyphIds) { 0 }.ToArray();
+        IntPtr source = face.SubsetSourceHandle;
+        // The same subset asked for by the glyphs' code points, which hb-subset plans without reading the whole
+        // cmap (GlyphCodePoints); a preprocessed face has that work done already.
+        uint[]? codePoints = byCodePoints && source == face.Face.Handle ? face.CodePointsForSubset()?.Of(wanted) : null;
+        var request = new Request(face, source, wanted, codePoints, codePoints is null ? unicodes?.ToArray() : null, retainGlyphIds);
+        // The bench's floor (FixedWorkRecording) keeps the request as made, to make it again alone.
+        return FixedWorkRecording.Active is { } recording
+            ? recording.Record("hb-subset: " + face.Info.FullName, wanted.Length, () => Execute(request), s => s.Data,
+                (face, () => Execute(request with { Source = face.SubsetSourceHandle, CodePoints = null, Unicodes = unicodes?.ToArray() })))
+            : Execute(request);
+    }
+
+    /// <summary>What hb-subset is asked for: the glyphs (ascending, .notdef first), or instead their code points.</summary>
+    private sealed record Request(LoadedFace Face, IntPtr Source, uint[] Glyphs, uint[]? CodePoints, uint[]? Unicodes, bool RetainGlyphIds);
+
+    private static FontSubset Execute(Request r)
+    {
         IntPtr input = HbSubsetNative.hb_subset_input_create_or_fail();
         if (input == IntPtr.Zero) throw new InvalidOperationException("hb_subset_input_create_or_fail failed");
         try
         {
-            var wanted = new SortedSet<uint>(glyphIds) { 0 };
-            IntPtr source = face.SubsetSourceHandle;
-            // The same subset asked for by the glyphs' code points, which hb-subset plans without reading the whole
-            // cmap (GlyphCodePoints); a preprocessed face has that work done already.
-            if (byCodePoints && source == face.Face.Handle && face.CodePointsForSubset()?.Of(wanted) is { } codePoints)
+            if (r.CodePoints is { } codePoints)
                 HbSubsetNative.hb_set_add_sorted_array(HbSubsetNative.hb_subset_input_unicode_set(input), codePoints, (uint)codePoints.Length);
             else
             {
                 IntPtr glyphs = HbSubsetNative.hb_subset_input_glyph_set(input);
-                foreach (uint g in wanted) HbSubsetNative.hb_set_add(glyphs, g);
-                if (unicodes != null)
+                foreach (uint g in r.Glyphs) HbSubsetNative.hb_set_add(glyphs, g);
+                if (r.Unicodes != null)
                 {
                     IntPtr us = HbSubsetNative.hb_subset_input_unicode_set(input);
-                    foreach (uint u in unicodes) HbSubsetNative.hb_set_add(us, u);
+                    foreach (uint u in r.Unicodes) HbSubsetNative.hb_set_add(us, u);
                 }
             }
             IntPtr drop = HbSubsetNative.hb_subset_input_set(input, HbSubsetNative.SetDropTableTag);
             foreach (string t in DroppedTables) HbSubsetNative.hb_set_add(drop, HbSubsetNative.Tag(t));
             uint flags = HbSubsetNative.FlagNoHinting | HbSubsetNative.FlagNoLayoutClosure;
-            if (retainGlyphIds) flags |= HbSubsetNative.FlagRetainGids;
+            if (r.RetainGlyphIds) flags |= HbSubsetNative.FlagRetainGids;
             HbSubsetNative.hb_subset_input_set_flags(input, flags);
 
-            IntPtr plan = HbSubsetNative.hb_subset_plan_create_or_fail(source, input);
-            if (plan == IntPtr.Zero) throw Fail(face);
+            IntPtr plan = HbSubsetNative.hb_subset_plan_create_or_fail(r.Source, input);
+            if (plan == IntPtr.Zero) throw Fail(r.Face);
             try
             {
                 IntPtr map = HbSubsetNative.hb_subset_plan_old_to_new_glyph_mapping(plan);
                 var oldToNew = new Dictionary<uint, uint>();
-                foreach (uint g in wanted)
+                foreach (uint g in r.Glyphs)
                 {
                     uint n = HbSubsetNative.hb_map_get(map, g);
                     if (n != Invalid) oldToNew[g] = n;
                 }
                 IntPtr result = HbSubsetNative.hb_subset_plan_execute_or_fail(plan);
-                if (result == IntPtr.Zero) throw Fail(face);
+                if (result == IntPtr.Zero) throw Fail(r.Face);
                 try
                 {
                     var bytes = FaceBytes(result);
                     // Renumbered CID-keyed CFF: make CID = glyph id so every viewer finds the same glyph.
-                    if (!retainGlyphIds) CffCharset.MakeIdentity(bytes);
+                    if (!r.RetainGlyphIds) CffCharset.MakeIdentity(bytes);
                     return new FontSubset(bytes, oldToNew);
                 }
                 finally { HbSubsetNative.hb_face_destroy(result); }

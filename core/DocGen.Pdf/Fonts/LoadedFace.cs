@@ -75,6 +75,9 @@ public sealed class LoadedFace : IDisposable
         return _codePoints!.Value;
     }
 
+    /// <summary>The short segments this face has shaped, for every document it draws (<see cref="Text.ShapedSegments"/>).</summary>
+    internal Text.ShapedSegments ShapedSegments { get; } = new();
+
     /// <summary>True once <see cref="Preprocess"/> has finished.</summary>
     public bool IsPreprocessed => Volatile.Read(ref _preprocessed) != IntPtr.Zero;
 

@@ -15,14 +15,23 @@ internal sealed class Atom
     public required double Size { get; init; }
     public required bool SyntheticBold { get; init; }
     public required string Text { get; init; }
-    public required ShapedGlyph[] Glyphs { get; init; }
+    /// <summary>The glyphs; <see cref="Width"/> is summed as they are set, so an atom never changes once made (documents share atoms, <see cref="ShapedSegments"/>).</summary>
+    public required ShapedGlyph[] Glyphs
+    {
+        get => _glyphs;
+        init
+        {
+            _glyphs = value;
+            Width = value.Sum(g => g.Advance);
+        }
+    }
+    private readonly ShapedGlyph[] _glyphs = [];
     public required int FirstChar { get; init; }
     public required int LastChar { get; init; }
     public bool IsSpace { get; init; }
     /// <summary>A '\n' in the source: end the line here (the atom itself draws nothing).</summary>
     public bool ForcedBreak { get; init; }
-    private double? _width;
-    public double Width => _width ??= Glyphs.Sum(g => g.Advance);
+    public double Width { get; private init; }
 }
 
 /// <summary>An atom placed on a line, at <see cref="X"/> points from the line's left edge.</summary>

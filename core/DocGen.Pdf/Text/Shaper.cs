@@ -95,6 +95,24 @@ internal sealed class Shaper(FontResolver fonts, LayoutDiagnostics diagnostics)
 
     private void ShapeSegment(string s, LoadedFace face, double size, bool synthetic, double letterSpacing, List<Atom> atoms)
     {
+        if (s.Length > ShapedSegments.MaxLength)
+        {
+            ShapeAlone(s, face, size, synthetic, letterSpacing, atoms);
+            return;
+        }
+        var key = new ShapedSegments.Key(s, size, synthetic, letterSpacing);
+        if (face.ShapedSegments.TryGet(key, out var known))
+        {
+            atoms.AddRange(known);
+            return;
+        }
+        int start = atoms.Count;
+        if (ShapeAlone(s, face, size, synthetic, letterSpacing, atoms)) face.ShapedSegments.Add(key, atoms.GetRange(start, atoms.Count - start).ToArray());
+    }
+
+    /// <summary>Shapes one segment with HarfBuzz into atoms, one a cluster; false when a glyph was missing (and reported).</summary>
+    private bool ShapeAlone(string s, LoadedFace face, double size, bool synthetic, double letterSpacing, List<Atom> atoms)
+    {
         using var buffer = new HbBuffer();
         buffer.AddUtf16(s);
         buffer.GuessSegmentProperties();
@@ -107,6 +125,7 @@ internal sealed class Shaper(FontResolver fonts, LayoutDiagnostics diagnostics)
         var infos = buffer.GlyphInfos;
         var pos = buffer.GlyphPositions;
         double scale = size / face.UnitsPerEm;
+        bool complete = true;
         int g = 0;
         while (g < infos.Length)
         {
@@ -116,25 +135,37 @@ internal sealed class Shaper(FontResolver fonts, LayoutDiagnostics diagnostics)
             int next = end < infos.Length ? (int)infos[end].Cluster : s.Length;
             if (next < cluster) next = s.Length; // not expected for LTR; keep text rather than lose it
             string clusterText = s[cluster..next];
-            var glyphs = new List<ShapedGlyph>();
+            // Allocation-free but for the atom itself: a report draws tens of thousands of clusters.
+            int count = 0;
             for (int k = g; k < end; k++)
-            {
-                if (infos[k].Codepoint == 0) { diagnostics.Missing(char.ConvertToUtf32(clusterText, 0)); continue; } // never draw .notdef
-                glyphs.Add(new ShapedGlyph(infos[k].Codepoint, pos[k].XAdvance * scale, pos[k].XOffset * scale, pos[k].YOffset * scale));
-            }
-            var runes = clusterText.EnumerateRunes().Select(r => r.Value).ToArray();
-            if (letterSpacing != 0 && glyphs.Count > 0)
+                if (infos[k].Codepoint != 0) count++;
+                else // never draw .notdef
+                {
+                    diagnostics.Missing(char.ConvertToUtf32(clusterText, 0));
+                    complete = false;
+                }
+            var glyphs = new ShapedGlyph[count];
+            for (int k = g, at = 0; k < end; k++)
+                if (infos[k].Codepoint != 0)
+                    glyphs[at++] = new ShapedGlyph(infos[k].Codepoint, pos[k].XAdvance * scale, pos[k].XOffset * scale, pos[k].YOffset * scale);
+            if (letterSpacing != 0 && count > 0)
                 glyphs[^1] = glyphs[^1] with { Advance = glyphs[^1].Advance + letterSpacing };
-            if (glyphs.Count > 0 && runes.Length > 0)
+            int firstChar = -1, lastChar = -1;
+            bool allSpace = true;
+            foreach (var rune in clusterText.EnumerateRunes())
             {
+                if (firstChar < 0) firstChar = rune.Value;
+                lastChar = rune.Value;
+                allSpace &= BreakRules.IsSpace(rune.Value);
+            }
+            if (count > 0 && firstChar >= 0)
                 atoms.Add(new Atom
                 {
-                    Face = face, Size = size, SyntheticBold = synthetic, Text = clusterText, Glyphs = [.. glyphs],
-                    FirstChar = runes[0], LastChar = runes[^1],
-                    IsSpace = runes.All(BreakRules.IsSpace),
+                    Face = face, Size = size, SyntheticBold = synthetic, Text = clusterText, Glyphs = glyphs,
+                    FirstChar = firstChar, LastChar = lastChar, IsSpace = allSpace,
                 });
-            }
             g = end;
         }
+        return complete;
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using DocGen.Pdf.Fonts;
+using DocGen.Pdf.Measuring;
 using static DocGen.Pdf.Writer.PdfSyntax;
 
 namespace DocGen.Pdf.Writer;
@@ -50,7 +51,7 @@ internal static class FontEmbedder
                        $"/StemV 80 /{(cff ? "FontFile3" : "FontFile2")} {file} 0 R >>");
         if (cff) w.DeflatedStream(file, "/Subtype /OpenType", subset.Compressed);
         else w.DeflatedStream(file, $"/Length1 {program.Length}", subset.Compressed);
-        w.Stream(toUni, "", Encoding.ASCII.GetBytes(ToUnicode(usage)), compress: true);
+        w.CompressedStream(toUni, "", Encoding.ASCII.GetBytes(ToUnicode(usage)), FixedWorkRecording.ToUnicodeMaps);
         return new EmbeddedFont(face.Info, baseFont, gids.Count, program.Length);
     }
 
@@ -60,16 +61,16 @@ internal static class FontEmbedder
         var sb = new StringBuilder("[");
         uint? prev = null;
         // By code, then by original glyph (the order of the sorted map this was read from before), whatever the map's order.
-        foreach (var (gid, width, _) in u.Widths.Select(kv => (u.Code(kv.Key), kv.Value, kv.Key)).OrderBy(kv => kv.Item1).ThenBy(kv => kv.Key))
+        foreach (var (code, _, width) in ByCode(u.Widths, u))
         {
-            if (prev is { } p && gid == p + 1) sb.Append(' ');
+            if (prev is { } p && code == p + 1) sb.Append(' ');
             else
             {
                 if (prev != null) sb.Append("] ");
-                sb.Append(gid).Append(" [");
+                sb.Append(code).Append(" [");
             }
-            sb.Append(Num(width));
-            prev = gid;
+            AppendNum(sb, width);
+            prev = code;
         }
         if (prev != null) sb.Append(']');
         return sb.Append(']').ToString();
@@ -82,18 +83,34 @@ internal static class FontEmbedder
           .Append("/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n")
           .Append("/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n")
           .Append("1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-        var entries = u.Text.Select(kv => (Code: u.Code(kv.Key), kv.Value, Glyph: kv.Key)).OrderBy(e => e.Code).ThenBy(e => e.Glyph)
-            .Select(e => (e.Code, e.Value)).ToList();
-        for (int i = 0; i < entries.Count; i += 100)
+        var entries = ByCode(u.Text, u);
+        for (int i = 0; i < entries.Length; i += 100)
         {
-            var chunk = entries.Skip(i).Take(100).ToList();
-            sb.Append(chunk.Count).Append(" beginbfchar\n");
-            foreach (var (code, text) in chunk)
-                sb.Append('<').Append(code.ToString("X4")).Append("> <").Append(Utf16Hex(text)).Append(">\n");
+            int end = Math.Min(entries.Length, i + 100);
+            sb.Append(end - i).Append(" beginbfchar\n");
+            for (int k = i; k < end; k++)
+            {
+                sb.Append('<');
+                PdfNumber.AppendHex4(sb, entries[k].Code);
+                sb.Append("> <");
+                AppendUtf16Hex(sb, entries[k].Value);
+                sb.Append(">\n");
+            }
             sb.Append("endbfchar\n");
         }
         sb.Append("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
         return sb.ToString();
+    }
+
+    /// <summary>A map's entries by code (CID), then by original glyph id.</summary>
+    private static (uint Code, uint Glyph, T Value)[] ByCode<T>(Dictionary<uint, T> byGlyph, FontUsage u)
+    {
+        var entries = new (uint Code, uint Glyph, T Value)[byGlyph.Count];
+        int at = 0;
+        foreach (var (gid, value) in byGlyph) entries[at++] = (u.Code(gid), gid, value);
+        // Glyphs are unique, so this order is total: an unstable sort gives the stable sort's order.
+        Array.Sort(entries, static (a, b) => a.Code != b.Code ? a.Code.CompareTo(b.Code) : a.Glyph.CompareTo(b.Glyph));
+        return entries;
     }
 
     /// <summary>Six capital letters derived from the face and glyph set (same input, same tag).</summary>

@@ -1,6 +1,7 @@
 using System.Text;
 using DocGen.Pdf.Fonts;
 using DocGen.Pdf.Layout;
+using DocGen.Pdf.Measuring;
 using static DocGen.Pdf.Writer.PdfSyntax;
 
 namespace DocGen.Pdf.Writer;
@@ -14,25 +15,40 @@ internal static class PdfDocumentWriter
         // A first pass over the content finds the glyphs each font needs; the subsets then fix the
         // codes (CIDs), and a second pass writes the content streams with them.
         var registry = new FontRegistry();
-        foreach (var page in pages)
+        FixedWorkRecording.Phase("PDF writer: glyphs collected (first pass)", () =>
         {
-            cancel.ThrowIfCancellationRequested();
-            new ContentStreamBuilder(setup.Height, registry).Collect(page);
-        }
+            foreach (var page in pages)
+            {
+                cancel.ThrowIfCancellationRequested();
+                new ContentStreamBuilder(setup.Height, registry).Collect(page);
+            }
+            return 0;
+        });
         // Subsetting is the costly step: the token is checked before each face.
-        var subsets = registry.InOrder.ToDictionary(u => u, u =>
+        var subsets = FixedWorkRecording.Phase("PDF writer: subsets (hb-subset, or the cache)", () => registry.InOrder.ToDictionary(u => u, u =>
         {
             cancel.ThrowIfCancellationRequested();
             return FontEmbedder.Prepare(u, cache);
-        });
-        var contents = new List<(byte[] Data, HashSet<FontUsage> Fonts)>();
-        foreach (var page in pages)
+        }));
+        var contents = FixedWorkRecording.Phase("PDF writer: content streams", () =>
         {
-            cancel.ThrowIfCancellationRequested();
-            var builder = new ContentStreamBuilder(setup.Height, registry);
-            contents.Add((builder.Build(page), builder.UsedFonts));
-        }
+            var built = new List<(byte[] Data, HashSet<FontUsage> Fonts)>();
+            foreach (var page in pages)
+            {
+                cancel.ThrowIfCancellationRequested();
+                var builder = new ContentStreamBuilder(setup.Height, registry);
+                built.Add((builder.Build(page), builder.UsedFonts));
+            }
+            return built;
+        });
+        return FixedWorkRecording.Phase("PDF writer: objects and file (fonts' widths, ToUnicode, deflate; outline, /ID)",
+            () => WriteFile(output, pages, outline, setup, info, registry, subsets, contents));
+    }
 
+    private static List<EmbeddedFont> WriteFile(Stream output, IReadOnlyList<PageContent> pages, IReadOnlyList<OutlineMark> outline,
+        PageSetup setup, DocumentInfo info, FontRegistry registry, Dictionary<FontUsage, FontSubset> subsets,
+        List<(byte[] Data, HashSet<FontUsage> Fonts)> contents)
+    {
         using var w = new PdfFileWriter();
         int catalog = w.Reserve(), pagesNum = w.Reserve(), infoNum = w.Reserve(), xmp = w.Reserve();
         var fontNums = new Dictionary<FontUsage, int[]>();
@@ -49,7 +65,7 @@ internal static class PdfDocumentWriter
         w.Object(pagesNum, $"<< /Type /Pages /Kids [{string.Join(' ', pageNums.Select(n => n + " 0 R"))}] /Count {pages.Count} " +
                            $"/MediaBox [0 0 {Num(setup.Width)} {Num(setup.Height)}] >>");
         w.Object(infoNum, MetadataWriter.InfoDictionary(info));
-        w.Stream(xmp, "/Type /Metadata /Subtype /XML", MetadataWriter.Xmp(info), compress: false);
+        w.Stream(xmp, "/Type /Metadata /Subtype /XML", MetadataWriter.Xmp(info));
 
         var embedded = new List<EmbeddedFont>();
         foreach (var u in registry.InOrder) embedded.Add(FontEmbedder.Write(w, fontNums[u], u, subsets[u]));
@@ -58,7 +74,7 @@ internal static class PdfDocumentWriter
         {
             var fonts = string.Join(' ', registry.InOrder.Where(contents[i].Fonts.Contains).Select(u => $"/{u.ResourceName} {fontNums[u][0]} 0 R"));
             w.Object(pageNums[i], $"<< /Type /Page /Parent {pagesNum} 0 R /Resources << /Font << {fonts} >> >> /Contents {contentNums[i]} 0 R >>");
-            w.Stream(contentNums[i], "", contents[i].Data, compress: true);
+            w.CompressedStream(contentNums[i], "", contents[i].Data, FixedWorkRecording.ContentStreams);
         }
         w.Finish(output, catalog, infoNum);
         return embedded;

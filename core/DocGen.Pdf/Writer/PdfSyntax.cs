@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
+using DocGen.Pdf.Measuring;
 
 namespace DocGen.Pdf.Writer;
 
@@ -39,7 +40,30 @@ internal static class PdfSyntax
         return sb.ToString();
     }
 
-    public static byte[] Deflate(byte[] data)
+    /// <summary><see cref="Utf16Hex"/> appended in place: four hex digits a UTF-16 unit, as its big-endian bytes.</summary>
+    public static void AppendUtf16Hex(StringBuilder sb, string text)
+    {
+        // Encoding.BigEndianUnicode writes U+FFFD for a lone surrogate: such text goes that way for the same bytes.
+        if (!IsWellFormed(text)) { sb.Append(Utf16Hex(text)); return; }
+        foreach (char c in text) PdfNumber.AppendHex4(sb, c);
+    }
+
+    private static bool IsWellFormed(string text)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (!char.IsSurrogate(text[i])) continue;
+            if (!char.IsHighSurrogate(text[i]) || i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1])) return false;
+            i++;
+        }
+        return true;
+    }
+
+    /// <summary>zlib at <see cref="CompressionLevel.Optimal"/>; <paramref name="part"/> names it for the bench's floor (<see cref="FixedWorkRecording"/>).</summary>
+    public static byte[] Deflate(byte[] data, string part) =>
+        FixedWorkRecording.Active is { } recording ? recording.Record(part, data.Length, () => Deflate(data), z => z) : Deflate(data);
+
+    private static byte[] Deflate(byte[] data)
     {
         using var ms = new PooledBufferStream(Math.Max(4096, data.Length / 2));
         using (var z = new ZLibStream(ms, CompressionLevel.Optimal, leaveOpen: true)) z.Write(data);

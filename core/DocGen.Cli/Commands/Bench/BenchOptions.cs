@@ -12,7 +12,9 @@ internal enum BenchCases
     OneShot = 2,
     /// <summary>The standalone service: cold start and throughput.</summary>
     Service = 4,
-    All = Batch | OneShot | Service,
+    /// <summary>In this process: the CPU a report of the work the output bytes fix (hb-subset, deflate), replayed alone.</summary>
+    Floor = 8,
+    All = Batch | OneShot | Service | Floor,
 }
 
 /// <summary>What `docgen bench` measures and how often.</summary>
@@ -22,7 +24,7 @@ internal sealed record BenchOptions
     /// <summary>The two batch sizes whose difference gives the marginal cost.</summary>
     public int Small { get; init; } = 5;
     public int Large { get; init; } = 25;
-    /// <summary>Repetitions of the interleaved DocGen / LibreOffice runs.</summary>
+    /// <summary>Repetitions of the interleaved DocGen / LibreOffice runs; the floor's replays.</summary>
     public int Repeat { get; init; } = 3;
     /// <summary>
     /// Fresh starts of the service, one after another, each timed to its first report: starts vary (on one machine
@@ -51,8 +53,9 @@ internal sealed record BenchOptions
                 "batch" => BenchCases.Batch,
                 "oneshot" or "one-shot" => BenchCases.OneShot,
                 "service" => BenchCases.Service,
+                "floor" => BenchCases.Floor,
                 "all" => BenchCases.All,
-                _ => throw new CliException("USAGE", $"--cases中的“{name}”无效，应为batch、oneshot、service或all，以逗号分隔"),
+                _ => throw new CliException("USAGE", $"--cases中的“{name}”无效，应为batch、oneshot、service、floor或all，以逗号分隔"),
             };
         return cases == 0 ? throw new CliException("USAGE", "--cases不能为空") : cases;
     }

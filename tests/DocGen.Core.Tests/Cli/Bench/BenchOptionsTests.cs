@@ -29,6 +29,8 @@ public class BenchOptionsTests
         Assert.Equal(BenchCases.All, BenchOptions.ParseCases("all"));
         Assert.Equal(BenchCases.Batch | BenchCases.Service, BenchOptions.ParseCases("batch,service"));
         Assert.Equal(BenchCases.OneShot, BenchOptions.ParseCases("OneShot"));
+        Assert.Equal(BenchCases.Floor | BenchCases.Batch, BenchOptions.ParseCases("floor,batch"));
+        Assert.True(BenchOptions.ParseCases("all").HasFlag(BenchCases.Floor));
         Assert.Contains("“fast”", Assert.Throws<CliException>(() => BenchOptions.ParseCases("batch,fast")).Message);
         Assert.Throws<CliException>(() => BenchOptions.ParseCases(","));
     }
